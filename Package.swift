@@ -28,7 +28,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: releaseSpeed),
-        .target(name: "GAN", dependencies: ["Engine", "CZlib", "Yams"], swiftSettings: releaseSpeed),
+        .target(name: "GAN", dependencies: ["Engine", "CZlib", "Yams", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: releaseSpeed),
         .target(name: "Notebook", dependencies: ["CCmark", "Yams"]),
         .target(name: "Book", dependencies: [
             "Notebook", "GAN", "CPNG",
