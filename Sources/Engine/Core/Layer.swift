@@ -1,0 +1,29 @@
+/// What a backward pass must produce. Phases of GAN training need different subsets:
+/// D's step needs no gradient for its input images, G's step needs none for D's parameters.
+public struct GradientNeeds: Equatable {
+    public var parameters: Bool
+    public var input: Bool
+    public init(parameters: Bool, input: Bool) { self.parameters = parameters; self.input = input }
+    public static let all = GradientNeeds(parameters: true, input: true)
+    public static let parametersOnly = GradientNeeds(parameters: true, input: false)
+    public static let inputOnly = GradientNeeds(parameters: false, input: true)
+}
+
+/// One differentiable operation with an explicit forward and backward.
+///
+/// `forward` returns a buffer the layer owns; it stays valid until the layer's next forward.
+/// `backward` takes dL/d(output) of the most recent forward, *adds* parameter gradients into each
+/// `Parameter.gradient` when asked, and returns dL/d(input) when asked (a buffer the layer owns).
+public protocol Layer: AnyObject {
+    var parameters: [Parameter] { get }
+    func forward(_ input: Tensor, training: Bool) -> Tensor
+    func backward(_ gradOutput: Tensor, needs: GradientNeeds) -> Tensor?
+    /// Multiply-adds of one forward pass for an input of this shape (for FLOP counts).
+    func forwardFLOPs(inputShape: [Int]) -> Int
+    func outputShape(inputShape: [Int]) -> [Int]
+}
+
+public extension Layer {
+    var parameters: [Parameter] { [] }
+    func forwardFLOPs(inputShape: [Int]) -> Int { 0 }
+}

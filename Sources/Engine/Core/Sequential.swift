@@ -1,0 +1,50 @@
+/// Layers applied in order; backward runs them in reverse.
+public final class Sequential: Layer {
+    public let layers: [Layer]
+
+    public init(_ layers: [Layer]) { self.layers = layers }
+
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    public func forward(_ input: Tensor, training: Bool) -> Tensor {
+        var x = input
+        for layer in layers { x = layer.forward(x, training: training) }
+        return x
+    }
+
+    /// Only the first layer may skip its input gradient; inner layers always pass one back.
+    public func backward(_ gradOutput: Tensor, needs: GradientNeeds) -> Tensor? {
+        var grad: Tensor? = gradOutput
+        for (i, layer) in layers.enumerated().reversed() {
+            let inner = GradientNeeds(parameters: needs.parameters, input: i > 0 || needs.input)
+            grad = layer.backward(grad!, needs: inner)
+        }
+        return grad
+    }
+
+    public func outputShape(inputShape: [Int]) -> [Int] {
+        layers.reduce(inputShape) { $1.outputShape(inputShape: $0) }
+    }
+
+    public func forwardFLOPs(inputShape: [Int]) -> Int {
+        var shape = inputShape, total = 0
+        for layer in layers {
+            total += layer.forwardFLOPs(inputShape: shape)
+            shape = layer.outputShape(inputShape: shape)
+        }
+        return total
+    }
+
+    /// FLOPs of a backward pass with these needs: parameter gradients cost one forward's worth
+    /// of products, the input gradient another (the first layer's only when asked).
+    public func backwardFLOPs(inputShape: [Int], needs: GradientNeeds) -> Int {
+        var shape = inputShape, total = 0
+        for (i, layer) in layers.enumerated() {
+            let flops = layer.forwardFLOPs(inputShape: shape)
+            if needs.parameters && !layer.parameters.isEmpty { total += flops }
+            if i > 0 || needs.input { total += flops }
+            shape = layer.outputShape(inputShape: shape)
+        }
+        return total
+    }
+}

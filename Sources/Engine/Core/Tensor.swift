@@ -1,0 +1,77 @@
+/// A float32 buffer with a shape, row-major (N×C×H×W for images, N×F for vectors).
+///
+/// Tensors are reference types that own their memory: layers allocate their outputs once and
+/// reuse them on every step, so the training loop does not allocate. `reshape` never moves data.
+public final class Tensor {
+    public private(set) var shape: [Int]
+    public let capacity: Int
+    public let data: UnsafeMutablePointer<Float>
+
+    /// Number of elements described by `shape`.
+    public var count: Int { shape.reduce(1, *) }
+    /// The first dimension: the batch size for activations.
+    public var rows: Int { shape[0] }
+    /// Elements per row (product of all dimensions after the first).
+    public var rowLength: Int { shape.dropFirst().reduce(1, *) }
+
+    public init(shape: [Int], capacity: Int? = nil) {
+        let n = shape.reduce(1, *)
+        precondition(shape.allSatisfy { $0 >= 0 }, "negative dimension in \(shape)")
+        self.shape = shape
+        self.capacity = max(capacity ?? n, n, 1)
+        // 64-byte alignment so vector loads line up with cache lines.
+        var raw: UnsafeMutableRawPointer?
+        precondition(posix_memalign(&raw, 64, self.capacity * MemoryLayout<Float>.stride) == 0)
+        data = raw!.bindMemory(to: Float.self, capacity: self.capacity)
+        data.initialize(repeating: 0, count: self.capacity)
+    }
+
+    public convenience init(shape: [Int], values: [Float]) {
+        precondition(values.count == shape.reduce(1, *), "\(values.count) values for shape \(shape)")
+        self.init(shape: shape)
+        values.withUnsafeBufferPointer { data.update(from: $0.baseAddress!, count: values.count) }
+    }
+
+    deinit { free(data) }
+
+    /// Changes the shape in place; the element count must fit the allocation.
+    public func reshape(_ newShape: [Int]) {
+        let n = newShape.reduce(1, *)
+        precondition(n <= capacity, "shape \(newShape) needs \(n) elements, capacity is \(capacity)")
+        shape = newShape
+    }
+
+    public subscript(i: Int) -> Float {
+        get { data[i] }
+        set { data[i] = newValue }
+    }
+
+    public var buffer: UnsafeMutableBufferPointer<Float> { UnsafeMutableBufferPointer(start: data, count: count) }
+    public var array: [Float] { Array(buffer) }
+
+    public func fill(_ value: Float) { data.update(repeating: value, count: count) }
+    public func zero() { fill(0) }
+
+    public func copy(from other: Tensor) {
+        precondition(other.count <= capacity)
+        reshape(other.shape)
+        data.update(from: other.data, count: other.count)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Returns `tensor` when it already holds `shape`'s element count, else a new tensor of that shape.
+/// Layers call this on every forward so the buffer is allocated once per batch size.
+@inline(__always)
+func reuse(_ tensor: Tensor?, shape: [Int]) -> Tensor {
+    if let t = tensor, t.capacity >= shape.reduce(1, *) {
+        if t.shape != shape { t.reshape(shape) }
+        return t
+    }
+    return Tensor(shape: shape)
+}

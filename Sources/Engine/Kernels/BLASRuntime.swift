@@ -1,0 +1,51 @@
+import CBLAS
+import Foundation
+
+/// Which OpenBLAS kernel runs, and how to get the fast one.
+///
+/// Debian's OpenBLAS picks its Haswell (AVX2) kernel on AVX-512 machines it does not recognise,
+/// at about half the speed of its SkylakeX kernel. The choice is read from `OPENBLAS_CORETYPE`
+/// when the library loads, before `main` runs, so the only reliable fix is to set the variable
+/// and re-execute the process.
+public enum BLASRuntime {
+    public static let coreTypeVariable = "OPENBLAS_CORETYPE"
+    /// Set on the re-executed process so it never loops.
+    static let reexecMarker = "GANBOOK_BLAS_REEXEC"
+
+    /// The kernel OpenBLAS chose, e.g. "Haswell" or "SkylakeX".
+    public static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+
+    public static var configuration: String {
+        guard let config = openblas_get_config() else { return "unknown" }
+        return String(cString: config)
+    }
+
+    /// True when the CPU has the AVX-512 subsets OpenBLAS's SkylakeX kernel uses.
+    public static var cpuSupportsAVX512: Bool {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let flagsLine = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return false }
+        let flags = Set(flagsLine.split(separator: " ").map(String.init))
+        return ["avx512f", "avx512dq", "avx512bw", "avx512vl"].allSatisfy(flags.contains)
+    }
+
+    /// Re-executes the current process with `OPENBLAS_CORETYPE=SkylakeX` when the CPU supports it
+    /// and nobody chose a core type. Returns normally when nothing needs doing (or exec failed).
+    public static func reexecWithFastKernelIfNeeded() {
+        let env = ProcessInfo.processInfo.environment
+        guard env[coreTypeVariable] == nil, env[reexecMarker] == nil,
+              cpuSupportsAVX512, coreName != "SkylakeX", coreName != "CooperLake",
+              coreName != "SapphireRapids" else { return }
+        setenv(coreTypeVariable, "SkylakeX", 1)
+        setenv(reexecMarker, "1", 1)
+        let arguments = CommandLine.arguments
+        var cArgs: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
+        cArgs.append(nil)
+        execv("/proc/self/exe", &cArgs)
+        // exec failed: carry on with the kernel we have.
+        unsetenv(coreTypeVariable)
+    }
+}
