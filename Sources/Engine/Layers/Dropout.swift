@@ -1,0 +1,68 @@
+/// Inverted dropout: in training each element is kept with probability 1 − p and scaled by
+/// 1/(1 − p), so inference is the identity. The mask comes from the layer's own generator,
+/// seeded at construction, so a run's masks are a function of that seed; it is drawn on the
+/// calling thread so the thread count does not change it.
+public final class Dropout: Layer {
+    public let probability: Float
+    /// When true, training forwards reuse the current mask instead of drawing a new one
+    /// (finite-difference checks need the same function on every evaluation).
+    public var isMaskFrozen = false
+
+    private var rng: RandomGenerator
+    /// 0 or 1/(1 − p) per element, the shape of the last training input.
+    private var mask: Tensor?
+    private var usedMask = false
+    private var output: Tensor?
+    private var gradInput: Tensor?
+
+    public init(_ probability: Float, seed: UInt64) {
+        precondition(probability >= 0 && probability < 1, "dropout probability \(probability) is not in [0, 1)")
+        self.probability = probability
+        self.rng = RandomGenerator(seed: seed)
+    }
+
+    /// The mask of the most recent training forward (nil before the first one).
+    public var currentMask: Tensor? { mask }
+
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        let y = reuse(output, shape: x.shape)
+        output = y
+        usedMask = training && probability > 0
+        guard usedMask else {
+            y.data.update(from: x.data, count: x.count)
+            return y
+        }
+        let reuseMask = isMaskFrozen && mask?.shape == x.shape
+        let keep = reuse(mask, shape: x.shape)
+        mask = keep
+        if !reuseMask { draw(into: keep) }
+        let src = x.data, m = keep.data, dst = y.data
+        elementwise(x.count) { r in for i in r { dst[i] = src[i] * m[i] } }
+        return y
+    }
+
+    public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
+        guard needs.input else { return nil }
+        let dx = reuse(gradInput, shape: dy.shape)
+        gradInput = dx
+        guard usedMask, let keep = mask else {
+            dx.data.update(from: dy.data, count: dy.count)
+            return dx
+        }
+        precondition(keep.shape == dy.shape, "Dropout.backward: gradient \(dy.shape) for mask \(keep.shape)")
+        let g = dy.data, m = keep.data, d = dx.data
+        elementwise(dy.count) { r in for i in r { d[i] = g[i] * m[i] } }
+        return dx
+    }
+
+    public func outputShape(inputShape: [Int]) -> [Int] { inputShape }
+
+    /// An element is dropped when its uniform draw in [0, 1) falls below p.
+    private func draw(into keep: Tensor) {
+        let scale = 1 / (1 - probability), p = probability
+        let m = keep.data
+        var generator = rng  // a local copy keeps exclusivity checks out of the loop
+        for i in 0..<keep.count { m[i] = generator.uniform() < p ? 0 : scale }
+        rng = generator
+    }
+}
