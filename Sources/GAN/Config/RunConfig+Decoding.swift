@@ -1,0 +1,32 @@
+import Foundation
+
+extension RunConfig {
+    /// Decodes and validates a run configuration written in YAML, filling in every default.
+    ///
+    /// - Parameters:
+    ///   - yaml: the YAML text (a `gan` directive's body or a config file). Empty text gives the
+    ///     defaults.
+    ///   - file: the path that errors name.
+    ///   - firstLine: the file line of the YAML's first line, so errors point into the file.
+    /// - Throws: `GANError` for invalid YAML, unknown keys, wrong types, values out of range
+    ///   and conflicting settings.
+    public static func decode(yaml: String, file: String, firstLine: Int = 1) throws -> RunConfig {
+        let source = YAMLSource(file: file, firstLine: firstLine)
+        guard let root = try source.compose(yaml) else { return RunConfig() }
+        let value = ConfigValue(node: root, path: "", source: source)
+        if value.isNull { return RunConfig() }
+        return try RunConfigDecoder(root: value).decode()
+    }
+
+    /// Reads and decodes a configuration file (`ganbook train CONFIG.yaml`).
+    public static func load(file path: String) throws -> RunConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GANError(kind: .unreadable, file: path, message: "cannot read the configuration file",
+                           hint: "check the path")
+        }
+        guard let yaml = String(data: data, encoding: .utf8) else {
+            throw GANError(kind: .unreadable, file: path, message: "the configuration file is not UTF-8 text")
+        }
+        return try decode(yaml: yaml, file: path, firstLine: 1)
+    }
+}

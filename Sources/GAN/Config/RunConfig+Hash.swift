@@ -1,0 +1,22 @@
+import Crypto
+
+extension RunConfig {
+    /// Bumped by hand only when cached results change meaning (metrics renamed, evaluation
+    /// redefined): every run hash changes with it.
+    public static let resultsFormatVersion = 1
+
+    /// The identity of the run's dataset, known without its files (see `DatasetName.identity`).
+    public var datasetIdentity: String { dataset.identity }
+
+    /// The text the run hash is computed from:
+    /// `canonicalJSON + "\n" + datasetIdentity + "\n" + "results-format:<N>"`.
+    public func hashInput(datasetIdentity: String? = nil,
+                          resultsFormat: Int = RunConfig.resultsFormatVersion) -> String {
+        canonicalJSON + "\n" + (datasetIdentity ?? self.datasetIdentity) + "\n" + "results-format:\(resultsFormat)"
+    }
+
+    /// SHA-256 (lowercase hex) of `hashInput()`: names the run's cache entry `site/runs/<hash>/`.
+    public var runHash: String {
+        SHA256.hash(data: Array(hashInput().utf8)).hexString
+    }
+}

@@ -1,0 +1,80 @@
+extension RunConfig {
+    /// The resolved configuration as JSON without the display-only keys (`id`, `caption`): keys
+    /// sorted, numbers normalised, no whitespace. The run hash is computed from it.
+    public var canonicalJSON: String { jsonValue(includingDisplayKeys: false).compact }
+
+    /// The resolved configuration with `id` and `caption`, keys sorted, indented, ending in a
+    /// newline: the cache entry's config.json.
+    public var prettyJSON: String { jsonValue(includingDisplayKeys: true).pretty() + "\n" }
+
+    func jsonValue(includingDisplayKeys: Bool) -> ConfigJSON {
+        var members: [String: ConfigJSON] = [
+            "dataset": .string(dataset.rawValue),
+            "model": .string(model.rawValue),
+            "generator": generatorJSON,
+            "discriminator": discriminatorJSON,
+            "z_dim": .int(zDim),
+            "loss": .string(loss.rawValue),
+            "batch_size": .int(batchSize),
+            "optimizer": Self.json(optimizer),
+            "d_optimizer": Self.json(dOptimizer),
+            "init": .string(weightInit.rawValue),
+            "d_steps": .int(dSteps),
+            "label_smoothing": .number(labelSmoothing),
+            "label_flip": .number(labelFlip),
+            "instance_noise": .number(instanceNoise),
+            "pack": .int(pack),
+            "freeze_generator": .bool(freezeGenerator),
+            "seed": .int(seed),
+            "log_every": .int(logEvery),
+            "snapshots": .int(snapshots),
+        ]
+        switch length {
+        case .epochs(let epochs): members["epochs"] = .int(epochs)
+        case .iterations(let iterations): members["iterations"] = .int(iterations)
+        }
+        if let subset { members["subset"] = .int(subset) }
+        if let classes { members["classes"] = .array(classes.map { .int($0) }) }
+        if includingDisplayKeys {
+            if let id { members["id"] = .string(id) }
+            if let caption { members["caption"] = .string(caption) }
+        }
+        return .object(members)
+    }
+
+    private var generatorJSON: ConfigJSON {
+        let all: [String: ConfigJSON] = [
+            "hidden": .array(generator.hidden.map { .int($0) }),
+            "channels": .array(generator.channels.map { .int($0) }),
+            "kernel": .int(generator.kernel),
+            "activation": .string(generator.activation.rawValue),
+            "batchnorm": .bool(generator.batchnorm),
+            "output": .string(generator.output.rawValue),
+        ]
+        return .object(all.filter { GeneratorConfig.keys(for: model).contains($0.key) })
+    }
+
+    private var discriminatorJSON: ConfigJSON {
+        let all: [String: ConfigJSON] = [
+            "hidden": .array(discriminator.hidden.map { .int($0) }),
+            "channels": .array(discriminator.channels.map { .int($0) }),
+            "kernel": .int(discriminator.kernel),
+            "batchnorm": .bool(discriminator.batchnorm),
+            "dropout": .number(discriminator.dropout),
+            "minibatch_discrimination": .int(discriminator.minibatchDiscrimination),
+        ]
+        return .object(all.filter { DiscriminatorConfig.keys(for: model).contains($0.key) })
+    }
+
+    private static func json(_ optimizer: OptimizerConfig) -> ConfigJSON {
+        let all: [String: ConfigJSON] = [
+            "name": .string(optimizer.name.rawValue),
+            "lr": .number(optimizer.lr),
+            "beta1": .number(optimizer.beta1),
+            "beta2": .number(optimizer.beta2),
+            "eps": .number(optimizer.eps),
+            "momentum": .number(optimizer.momentum),
+        ]
+        return .object(all.filter { OptimizerConfig.keys(for: optimizer.name).contains($0.key) })
+    }
+}

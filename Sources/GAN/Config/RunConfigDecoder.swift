@@ -1,0 +1,144 @@
+import Foundation
+
+/// Walks the YAML mapping of one run and builds a validated `RunConfig`.
+///
+/// The dataset and model are read first because they decide the defaults and which nested keys
+/// are allowed; every other key is then read over those defaults.
+struct RunConfigDecoder {
+    let root: ConfigMapping
+
+    init(root value: ConfigValue) throws {
+        root = try ConfigMapping(value, allowed: RunConfig.topLevelKeys,
+                                 explainMisplaced: RunConfigDecoder.explainNestedKey)
+    }
+
+    func decode() throws -> RunConfig {
+        let dataset = try root["dataset"]?.choice(DatasetName.self) ?? .mnist
+        let model = try decodeModel(for: dataset)
+        var config = RunConfig(dataset: dataset, model: model)
+        config.id = try root.optional("id").map(decodeID)
+        config.caption = try root.optional("caption")?.string()
+        config.classes = try decodeClasses(for: dataset)
+        config.subset = try decodeSubset(for: dataset, classes: config.classes)
+        config.generator = try decodeGenerator(for: model)
+        config.discriminator = try decodeDiscriminator(for: model)
+        config.zDim = try root["z_dim"]?.int(in: 1...1024) ?? config.zDim
+        config.loss = try root["loss"]?.choice(LossKind.self) ?? config.loss
+        config.length = try decodeLength()
+        config.batchSize = try root["batch_size"]?.int(in: 1...4096) ?? config.batchSize
+        if let value = root.optional("optimizer") {
+            config.optimizer = try decodeOptimizer(value, over: .adamDefault)
+        }
+        config.dOptimizer = try root.optional("d_optimizer")
+            .map { try decodeOptimizer($0, over: config.optimizer) } ?? config.optimizer
+        config.weightInit = try root["init"]?.choice(WeightInit.self) ?? config.weightInit
+        config.dSteps = try root["d_steps"]?.int(in: 1...100) ?? config.dSteps
+        config.labelSmoothing = try root["label_smoothing"]?.double(
+            where: { $0 > 0 && $0 <= 1 }, "must be greater than 0 and at most 1",
+            hint: "one-sided label smoothing uses 0.9") ?? config.labelSmoothing
+        config.labelFlip = try root["label_flip"]?.double(
+            where: { $0 >= 0 && $0 <= 0.5 }, "must be between 0 and 0.5",
+            hint: "above 0.5 the labels would mostly mean the opposite") ?? config.labelFlip
+        config.instanceNoise = try root["instance_noise"]?.double(
+            where: { $0 >= 0 }, "must be at least 0", hint: "typical values are 0.1 to 1")
+            ?? config.instanceNoise
+        config.pack = try decodePack(batchSize: config.batchSize)
+        config.freezeGenerator = try root["freeze_generator"]?.bool() ?? config.freezeGenerator
+        config.seed = try root["seed"]?.int(in: 0...Int.max) ?? config.seed
+        config.logEvery = try root["log_every"]?.int(in: 1...Int.max) ?? config.logEvery
+        config.snapshots = try root["snapshots"]?.int(in: 1...100) ?? config.snapshots
+        return config
+    }
+
+    /// For a nested key written at the top level (`lr:` instead of `optimizer: {lr: …}`),
+    /// says where it belongs.
+    static func explainNestedKey(_ key: String) -> (message: String, hint: String)? {
+        let name = Suggestion.aliases[key.lowercased()] ?? key
+        let sections = [
+            ("generator", GeneratorConfig.allKeys),
+            ("discriminator", DiscriminatorConfig.allKeys),
+            ("optimizer", OptimizerConfig.allKeys),
+        ].filter { $0.1.contains(name) }.map(\.0)
+        guard !sections.isEmpty else { return nil }
+        let paths = sections.map { "\($0).\(name)" }.joined(separator: " or ")
+        return ("unknown key at the top level",
+                "did you mean \(paths)? write it inside \(sections[0]): {\(name): …}")
+    }
+
+    private func decodeModel(for dataset: DatasetName) throws -> ModelKind {
+        guard let value = root["model"] else { return .defaultModel(for: dataset) }
+        let model = try value.choice(ModelKind.self)
+        if model.isImage != dataset.isImage {
+            let message = model.isImage
+                ? "model \(model.rawValue) needs an image dataset (mnist or fashion-mnist), not \(dataset.rawValue)"
+                : "model mlp2d is for the 2-D datasets ring8 and grid25, not \(dataset.rawValue)"
+            throw value.error(.conflict, message,
+                              hint: model.isImage ? "use model: mlp2d" : "use model: mlp or dcgan")
+        }
+        return model
+    }
+
+    private func decodeID(_ value: ConfigValue) throws -> String {
+        let id = try value.string()
+        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#, options: .regularExpression) != nil else {
+            throw value.invalid("'\(id)' is not a valid id",
+                                hint: "use letters, digits, '-', '_' and '.', e.g. mlp-mnist")
+        }
+        return id
+    }
+
+    private func decodeClasses(for dataset: DatasetName) throws -> [Int]? {
+        guard let value = root.optional("classes") else { return nil }
+        guard dataset.isImage else {
+            throw value.error(.conflict, "classes applies to the image datasets only; \(dataset.rawValue) has no classes")
+        }
+        let digits = try value.intList(in: 0...9, hint: "classes are digits 0-9")
+        guard !digits.isEmpty else {
+            throw value.invalid("must list at least one class", hint: "leave classes out to use all ten")
+        }
+        if let repeated = digits.firstIndex(where: { digit in digits.filter { $0 == digit }.count > 1 }) {
+            throw value.invalid("class \(digits[repeated]) is listed twice")
+        }
+        // All ten classes select the same data as none: one spelling, one hash.
+        return digits.count == 10 ? nil : digits.sorted()
+    }
+
+    private func decodeSubset(for dataset: DatasetName, classes: [Int]?) throws -> Int? {
+        guard let value = root.optional("subset") else { return nil }
+        guard let counts = dataset.trainingClassCounts else {
+            throw value.error(.conflict, "subset applies to the image datasets only, not \(dataset.rawValue)")
+        }
+        let subset = try value.int(in: 1...Int.max)
+        let selected = classes ?? Array(0...9)
+        let available = selected.map { counts[$0] }.reduce(0, +)
+        guard subset <= available else {
+            let which = classes.map { "of classes \($0.map(String.init).joined(separator: ", ")) " } ?? ""
+            throw value.invalid("\(subset) is more than the \(available) training examples \(which)in \(dataset.rawValue)",
+                                hint: "use at most \(available)")
+        }
+        return subset
+    }
+
+    private func decodeLength() throws -> TrainingLength {
+        let epochs = root.optional("epochs")
+        let iterations = root.optional("iterations")
+        if let epochs, let iterations {
+            let later = (iterations.line ?? 0) >= (epochs.line ?? 0) ? iterations : epochs
+            throw later.error(.conflict, "epochs and iterations are both given",
+                              hint: "keep one: epochs counts passes over the data, iterations counts generator steps")
+        }
+        if let epochs { return .epochs(try epochs.int(in: 1...10_000)) }
+        if let iterations { return .iterations(try iterations.int(in: 1...100_000_000)) }
+        return .defaultLength
+    }
+
+    private func decodePack(batchSize: Int) throws -> Int {
+        guard let value = root["pack"] else { return 1 }
+        let pack = try value.int(in: 1...16)
+        guard batchSize % pack == 0 else {
+            throw value.error(.conflict, "batch_size \(batchSize) is not a multiple of pack \(pack)",
+                              hint: "D sees batch_size / pack packed samples; pick a batch size divisible by \(pack)")
+        }
+        return pack
+    }
+}
