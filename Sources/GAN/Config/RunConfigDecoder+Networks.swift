@@ -57,7 +57,7 @@ extension RunConfigDecoder {
                                 keys: (ModelKind) -> [String]) -> (message: String, hint: String)? {
         let owners = ModelKind.allCases.filter { keys($0).contains(key) }.map(\.rawValue)
         guard !owners.isEmpty else { return nil }
-        return ("\(key) applies to model \(owners.joined(separator: " and ")), and this run uses model \(model.rawValue)",
+        return ("applies to model \(owners.joined(separator: " and ")), and this run uses model \(model.rawValue)",
                 "\(section) keys for \(model.rawValue): \(keys(model).joined(separator: ", "))")
     }
 

@@ -13,7 +13,7 @@ extension RunConfigDecoder {
         let section = try ConfigMapping(value, allowed: OptimizerConfig.keys(for: name)) { key in
             guard OptimizerConfig.allKeys.contains(key) else { return nil }
             let owners = OptimizerName.allCases.filter { OptimizerConfig.keys(for: $0).contains(key) }
-            return ("\(key) applies to \(owners.map(\.rawValue).joined(separator: " and ")), and this optimizer is \(name.rawValue)",
+            return ("applies to \(owners.map(\.rawValue).joined(separator: " and ")), and this optimizer is \(name.rawValue)",
                     "\(name.rawValue) keys: \(OptimizerConfig.keys(for: name).joined(separator: ", "))")
         }
         var optimizer = name == base.name ? base : .defaults(for: name)

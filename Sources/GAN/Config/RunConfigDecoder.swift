@@ -70,8 +70,8 @@ struct RunConfigDecoder {
         let model = try value.choice(ModelKind.self)
         if model.isImage != dataset.isImage {
             let message = model.isImage
-                ? "model \(model.rawValue) needs an image dataset (mnist or fashion-mnist), not \(dataset.rawValue)"
-                : "model mlp2d is for the 2-D datasets ring8 and grid25, not \(dataset.rawValue)"
+                ? "\(model.rawValue) needs an image dataset (mnist or fashion-mnist), not \(dataset.rawValue)"
+                : "mlp2d is for the 2-D datasets ring8 and grid25, not \(dataset.rawValue)"
             throw value.error(.conflict, message,
                               hint: model.isImage ? "use model: mlp2d" : "use model: mlp or dcgan")
         }
@@ -90,7 +90,7 @@ struct RunConfigDecoder {
     private func decodeClasses(for dataset: DatasetName) throws -> [Int]? {
         guard let value = root.optional("classes") else { return nil }
         guard dataset.isImage else {
-            throw value.error(.conflict, "classes applies to the image datasets only; \(dataset.rawValue) has no classes")
+            throw value.error(.conflict, "applies to the image datasets only; \(dataset.rawValue) has no classes")
         }
         let digits = try value.intList(in: 0...9, hint: "classes are digits 0-9")
         guard !digits.isEmpty else {
@@ -106,7 +106,7 @@ struct RunConfigDecoder {
     private func decodeSubset(for dataset: DatasetName, classes: [Int]?) throws -> Int? {
         guard let value = root.optional("subset") else { return nil }
         guard let counts = dataset.trainingClassCounts else {
-            throw value.error(.conflict, "subset applies to the image datasets only, not \(dataset.rawValue)")
+            throw value.error(.conflict, "applies to the image datasets only, not \(dataset.rawValue)")
         }
         let subset = try value.int(in: 1...Int.max)
         let selected = classes ?? Array(0...9)

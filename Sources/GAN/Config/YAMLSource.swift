@@ -26,7 +26,10 @@ struct YAMLSource {
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context {
+            if let context, problem.hasPrefix("but ") {
+                // libyaml's composer phrases these as "<context>, but <problem>".
+                message = "invalid YAML: \(context.text), \(problem)"
+            } else if let context {
                 message += " (\(context.text) on line \(fileLine(context.mark) ?? firstLine))"
             }
             return GANError(kind: .syntax, file: file, line: fileLine(mark), column: mark.column,

@@ -62,7 +62,7 @@ public struct DataSearchPath: Sendable {
         var searched: [String] = []
         for location in locations {
             guard let directory = location.directory else {
-                searched.append("\(location.origin) (not set)")
+                searched.append("\(location.origin) (\(location.origin == "--data" ? "not given" : "not set"))")
                 continue
             }
             let folder = (directory as NSString).appendingPathComponent(dataset.rawValue)
