@@ -1,0 +1,76 @@
+import Foundation
+
+/// Builds the view of one ```gan directive from its run's cache entry.
+public struct ExperimentViewBuilder: Sendable {
+    /// Relative path from the page to the cache folder `site/runs/`, ending in "/".
+    public var runsPath: String
+    /// Moving-average weight of the chart lines.
+    public var smoothing: Double
+
+    public init(runsPath: String = "runs/", smoothing: Double = 0.9) {
+        precondition(runsPath.isEmpty || runsPath.hasSuffix("/"), "runsPath must end in /: \(runsPath)")
+        self.runsPath = runsPath
+        self.smoothing = smoothing
+    }
+
+    /// Reads the entry in `folder` (named by the run hash) and builds the view.
+    public func build(runID: String, caption: String?, folder: URL) throws -> ExperimentView {
+        try build(runID: runID, caption: caption, entry: RunEntry.load(from: folder))
+    }
+
+    public func build(runID: String, caption: String?, entry: RunEntry) throws -> ExperimentView {
+        let base = runsPath + entry.hash + "/"
+        let metrics = entry.metrics
+        return ExperimentView(
+            runID: runID,
+            caption: caption,
+            hash: entry.hash,
+            lossChartSVG: RunCharts.losses(metrics, smoothing: smoothing).svg(),
+            discriminatorChartSVG: RunCharts.discriminatorOutputs(metrics, smoothing: smoothing).svg(),
+            gradientChartSVG: RunCharts.gradientNorms(metrics, smoothing: smoothing).svg(),
+            finalGridPath: base + RunEntryLayout.finalGrid,
+            evolutionFrames: entry.snapshotIterations.map {
+                EvolutionFrame(iteration: $0, path: base + RunEntryLayout.snapshot(iteration: $0))
+            },
+            filmstripPath: entry.hasFilmstrip ? base + RunEntryLayout.filmstrip : nil,
+            latentGridPath: entry.hasLatentGrid ? base + RunEntryLayout.latentGrid : nil,
+            scatterSVG: try scatter(entry)?.svg(),
+            evalMetrics: entry.evaluation.keys.sorted().map {
+                NamedValue(name: $0, value: ValueText.format(entry.evaluation[$0]))
+            },
+            provenance: provenance(entry))
+    }
+
+    /// Generated points over the real mode centres, for runs that stored `samples/points.csv`.
+    func scatter(_ entry: RunEntry) throws -> ScatterPlot? {
+        guard let points = entry.points else { return nil }
+        guard let x = points.column("x"), let y = points.column("y"), let real = points.column("real") else {
+            throw BookError(file: entry.folder.appendingPathComponent(RunEntryLayout.points).path, line: 1,
+                            message: "expected columns x, y, real", hint: "real is 1 for mode centres, 0 for samples")
+        }
+        func subset(_ wanted: Bool) -> (x: [Double], y: [Double]) {
+            let kept = real.indices.filter { (real[$0] != 0) == wanted }
+            return (kept.map { x[$0] }, kept.map { y[$0] })
+        }
+        let generated = subset(false), modes = subset(true)
+        return ScatterPlot(title: "Generated samples and real modes", sets: [
+            ScatterSet(name: "generated", x: generated.x, y: generated.y, marker: .dot),
+            ScatterSet(name: "real modes", x: modes.x, y: modes.y, marker: .ring),
+        ])
+    }
+
+    func provenance(_ entry: RunEntry) -> ProvenanceView {
+        let commit = entry.provenanceText(RunProvenanceKey.commit).map { String($0.prefix(12)) }
+        let version = [entry.provenanceText(RunProvenanceKey.version).map { "ganbook " + $0 }, commit,
+                       entry.provenanceText(RunProvenanceKey.engine)].compactMap { $0 }
+        return ProvenanceView(
+            configJSON: entry.configJSON,
+            datasetIdentity: entry.provenanceText(RunProvenanceKey.datasetIdentity) ?? entry.configText("dataset") ?? "unknown",
+            datasetDigest: entry.provenanceText(RunProvenanceKey.datasetDigest) ?? "unknown",
+            engineVersion: version.isEmpty ? "unknown" : version.joined(separator: " · "),
+            wallTime: DurationText.format(seconds: entry.wallSeconds),
+            imagesPerSecond: ValueText.plain(entry.imagesPerSecond.rounded()),
+            threads: String(entry.threads),
+            details: entry.provenanceEntries.map { NamedValue(name: $0.key, value: $0.value) })
+    }
+}

@@ -1,0 +1,13 @@
+/// One named line of a chart: y against iteration.
+public struct ChartSeries: Equatable, Sendable {
+    public var name: String
+    public var x: [Double]
+    public var y: [Double]
+
+    public init(name: String, x: [Double], y: [Double]) {
+        precondition(x.count == y.count, "series \(name): \(x.count) x values but \(y.count) y values")
+        self.name = name
+        self.x = x
+        self.y = y
+    }
+}

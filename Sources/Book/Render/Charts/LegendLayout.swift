@@ -1,0 +1,37 @@
+/// Places legend entries left to right, wrapping into rows that fit the chart width.
+/// Text width is estimated (no font metrics in a plain SVG writer), generously.
+struct LegendLayout: Equatable {
+    struct Entry: Equatable {
+        let label: String
+        let color: String
+        let x: Double
+        let row: Int
+    }
+
+    static let rowHeight = 16.0
+    static let swatchWidth = 18.0
+    private static let characterWidth = 6.5
+    private static let gap = 18.0
+
+    let entries: [Entry]
+    let rowCount: Int
+
+    init(labels: [(label: String, color: String)], left: Double, right: Double) {
+        var entries: [Entry] = []
+        var x = left
+        var row = 0
+        for item in labels {
+            let width = Self.swatchWidth + 6 + Double(item.label.count) * Self.characterWidth
+            if x > left, x + width > right {
+                row += 1
+                x = left
+            }
+            entries.append(Entry(label: item.label, color: item.color, x: x, row: row))
+            x += width + Self.gap
+        }
+        self.entries = entries
+        rowCount = labels.isEmpty ? 0 : row + 1
+    }
+
+    var height: Double { Double(rowCount) * Self.rowHeight }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Several series against iteration as a self-contained SVG: each series a faint raw line under
+/// its smoothed line, iterations along the bottom, epochs along the top, a legend underneath.
+public struct LineChart: Sendable {
+    /// Accessible name of the chart (`aria-label`).
+    public var title: String
+    public var series: [ChartSeries]
+    public var xLabel = "iteration"
+    public var yLabel: String?
+    /// Adds an epoch axis along the top when known.
+    public var iterationsPerEpoch: Double?
+    public var referenceLines: [ReferenceLine] = []
+    /// Exponential-moving-average weight in [0, 1); 0 draws the raw values only.
+    public var smoothing = 0.9
+    /// Series with fewer points than this are drawn unsmoothed.
+    public var minimumPointsForSmoothing = 20
+    public var yScale = AxisScaleChoice.automatic
+    /// A fixed value range instead of one fitted to the data (e.g. 0...1 for probabilities).
+    public var yRange: ClosedRange<Double>?
+    public var width = 640.0
+    public var plotHeight = 220.0
+    public var maxPointsPerSeries = 600
+
+    public init(title: String, series: [ChartSeries]) {
+        self.title = title
+        self.series = series
+    }
+
+    public func svg() -> String {
+        let logarithmic = usesLogarithmicScale
+        let cleaned = series.map { Self.drawable($0, logarithmic: logarithmic) }
+        let yTicks = valueTicks(cleaned, logarithmic: logarithmic)
+        let xTicks = iterationTicks(cleaned)
+        let epochTicks = iterationsPerEpoch.flatMap { perEpoch -> AxisTicks? in
+            guard perEpoch > 0, perEpoch.isFinite else { return nil }
+            return AxisTicks.linear(lower: xTicks.scale.lower / perEpoch, upper: xTicks.scale.upper / perEpoch,
+                                    targetCount: 6, expand: false)
+        }
+        let left = yLabel == nil ? 48.0 : 60.0
+        let top = epochTicks == nil ? 12.0 : 36.0
+        let plot = PlotArea(left: left, top: top, width: width - left - 16, height: plotHeight)
+        let legend = LegendLayout(labels: series.indices.map { (series[$0].name, ChartPalette.color($0)) },
+                                  left: plot.left, right: width - 8)
+        let legendTop = plot.bottom + 42
+        let height = legendTop + legend.height + 6
+
+        var svg = SVGWriter(width: width, height: height, label: title, className: "chart line-chart")
+        svg.drawLeftAxis(yTicks, in: plot)
+        svg.drawBottomAxis(xTicks, in: plot, title: xLabel)
+        if let epochTicks, let perEpoch = iterationsPerEpoch {
+            svg.drawTopAxis(epochTicks, bottomScale: xTicks.scale, in: plot, title: "epoch") { $0 * perEpoch }
+        }
+        if let yLabel { svg.drawLeftTitle(yLabel, in: plot) }
+        drawReferenceLines(&svg, scale: yTicks.scale, plot: plot)
+        for (index, line) in cleaned.enumerated() {
+            drawSeries(&svg, line, original: series[index], color: ChartPalette.color(index),
+                       x: xTicks.scale, y: yTicks.scale, plot: plot)
+        }
+        svg.drawLegend(legend, top: legendTop) { svg, entry, y in
+            svg.element("line", ["x1": SVGWriter.number(entry.x), "y1": SVGWriter.number(y),
+                                 "x2": SVGWriter.number(entry.x + LegendLayout.swatchWidth), "y2": SVGWriter.number(y),
+                                 "stroke": entry.color, "stroke-width": "2.5"])
+        }
+        return svg.finished()
+    }
+
+    var usesLogarithmicScale: Bool {
+        if yRange != nil { return false }
+        switch yScale {
+        case .linear: return false
+        case .logarithmic: return true
+        case .automatic: return AxisScale.prefersLogarithmic(series.flatMap(\.y))
+        }
+    }
+
+    /// The points that can be drawn: finite, and positive on a logarithmic axis.
+    private static func drawable(_ series: ChartSeries, logarithmic: Bool) -> ChartSeries {
+        let kept = zip(series.x, series.y).filter { $0.0.isFinite && $0.1.isFinite && (!logarithmic || $0.1 > 0) }
+        return ChartSeries(name: series.name, x: kept.map(\.0), y: kept.map(\.1))
+    }
+
+    private func valueTicks(_ lines: [ChartSeries], logarithmic: Bool) -> AxisTicks {
+        if let yRange {
+            return AxisTicks.linear(lower: yRange.lowerBound, upper: yRange.upperBound, expand: true)
+        }
+        var values = lines.flatMap(\.y)
+        values += referenceLines.map(\.value).filter { $0.isFinite && (!logarithmic || $0 > 0) }
+        guard let low = values.min(), let high = values.max() else {
+            return AxisTicks.linear(lower: 0, upper: 1, expand: true)
+        }
+        return logarithmic ? AxisTicks.logarithmic(lower: low, upper: high)
+            : AxisTicks.linear(lower: low, upper: high, expand: true)
+    }
+
+    /// Iterations from 0 (or the first logged one when the run starts late) to the last one.
+    private func iterationTicks(_ lines: [ChartSeries]) -> AxisTicks {
+        let xs = lines.flatMap(\.x)
+        guard var low = xs.min(), let high = xs.max() else {
+            return AxisTicks.linear(lower: 0, upper: 1, targetCount: 6, expand: false)
+        }
+        if low > 0, low <= 0.1 * high { low = 0 }
+        if low == high { return AxisTicks.linear(lower: low, upper: high, targetCount: 6, expand: true) }
+        return AxisTicks.linear(lower: low, upper: high, targetCount: 6, expand: false)
+    }
+
+    private func drawReferenceLines(_ svg: inout SVGWriter, scale: AxisScale, plot: PlotArea) {
+        for reference in referenceLines where scale.accepts(reference.value) {
+            let y = SVGWriter.number(plot.y(scale.fraction(reference.value)))
+            svg.open("g", ["class": "reference"])
+            svg.element("line", ["x1": SVGWriter.number(plot.left), "y1": y, "x2": SVGWriter.number(plot.right), "y2": y,
+                                 "stroke": "#666666", "stroke-dasharray": "5 4"])
+            svg.element("text", ["x": SVGWriter.number(plot.right - 4), "y": SVGWriter.number(plot.y(scale.fraction(reference.value)) - 4),
+                                 "text-anchor": "end", "fill": "#555555"], content: reference.label)
+            svg.close("g")
+        }
+    }
+
+    private func drawSeries(_ svg: inout SVGWriter, _ line: ChartSeries, original: ChartSeries, color: String,
+                            x: AxisScale, y: AxisScale, plot: PlotArea) {
+        svg.open("g", ["class": "series", "fill": "none", "stroke": color, "stroke-linejoin": "round"])
+        svg.element("title", content: "\(original.name): last value \(ValueText.format(original.y.last))")
+        if !line.y.isEmpty {
+            let smooth = smoothing > 0 && line.y.count >= minimumPointsForSmoothing
+            // Smoothing happens in axis space so a log axis averages orders of magnitude.
+            let axisValues = line.y.map(y.transform)
+            if smooth {
+                svg.element("polyline", ["stroke-width": "1", "stroke-opacity": "0.25",
+                                         "points": polyline(line.x, axisValues, x: x, y: y, plot: plot)])
+            }
+            let main = smooth ? Smoothing.exponentialMovingAverage(axisValues, weight: smoothing) : axisValues
+            svg.element("polyline", ["stroke-width": "2", "points": polyline(line.x, main, x: x, y: y, plot: plot)])
+        }
+        svg.close("g")
+    }
+
+    /// Points for one polyline, thinned to `maxPointsPerSeries`; `values` are in axis space.
+    private func polyline(_ xs: [Double], _ values: [Double], x: AxisScale, y: AxisScale, plot: PlotArea) -> String {
+        let kept = Downsampler.minMaxIndices(values, limit: maxPointsPerSeries)
+        let lowest = y.transform(y.lower), span = y.transform(y.upper) - lowest
+        return SVGWriter.points(kept.map { index in
+            (x: plot.x(x.fraction(xs[index])), y: plot.y((values[index] - lowest) / span))
+        })
+    }
+}

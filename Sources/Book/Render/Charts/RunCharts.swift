@@ -1,0 +1,57 @@
+/// The charts an experiment block shows, built from its metrics. Columns a run did not log are
+/// left out, so older or custom metric files still render.
+public enum RunCharts {
+    /// Generator loss and the discriminator's loss on real and on generated data.
+    public static func losses(_ metrics: MetricsTable, smoothing: Double = 0.9) -> LineChart {
+        chart("Losses", metrics, [MetricColumn.lossG, MetricColumn.lossDReal, MetricColumn.lossDFake],
+              yLabel: "loss", smoothing: smoothing)
+    }
+
+    /// Mean σ(D(x)) and σ(D(G(z))) on a 0–1 scale with the 0.5 equilibrium line.
+    public static func discriminatorOutputs(_ metrics: MetricsTable, smoothing: Double = 0.9) -> LineChart {
+        var chart = chart("Discriminator outputs", metrics, [MetricColumn.dReal, MetricColumn.dFake],
+                          yLabel: "σ(D)", smoothing: smoothing)
+        chart.yRange = 0...1
+        chart.referenceLines = [ReferenceLine(value: 0.5, label: "0.5 equilibrium")]
+        return chart
+    }
+
+    /// Gradient norms: G's loss w.r.t. G, G's loss w.r.t. D, D's loss w.r.t. D.
+    public static func gradientNorms(_ metrics: MetricsTable, smoothing: Double = 0.9) -> LineChart {
+        chart("Gradient norms", metrics, [MetricColumn.gradNormG, MetricColumn.gradNormD, MetricColumn.gradNormDLoss],
+              yLabel: "gradient norm", smoothing: smoothing)
+    }
+
+    /// One metric of several runs overlaid, each series named by its run.
+    /// Runs without the column are skipped; the epoch axis is shown only when all runs agree on it.
+    public static func comparison(metric: String, runs: [(name: String, metrics: MetricsTable)],
+                                  title: String? = nil, smoothing: Double = 0.9) -> LineChart {
+        let series = runs.compactMap { run -> ChartSeries? in
+            guard let x = run.metrics.column(MetricColumn.iteration), let y = run.metrics.column(metric) else { return nil }
+            return ChartSeries(name: run.name, x: x, y: y)
+        }
+        var chart = LineChart(title: title ?? metric, series: series)
+        chart.yLabel = metric
+        chart.smoothing = smoothing
+        let perEpoch = Set(runs.map { $0.metrics.iterationsPerEpoch })
+        if perEpoch.count == 1, let only = perEpoch.first { chart.iterationsPerEpoch = only }
+        if metric == MetricColumn.dReal || metric == MetricColumn.dFake {
+            chart.yRange = 0...1
+            chart.referenceLines = [ReferenceLine(value: 0.5, label: "0.5 equilibrium")]
+        }
+        return chart
+    }
+
+    private static func chart(_ title: String, _ metrics: MetricsTable, _ columns: [String],
+                              yLabel: String, smoothing: Double) -> LineChart {
+        let x = metrics.column(MetricColumn.iteration) ?? metrics.column(metrics.columnNames.first ?? "") ?? []
+        let series = columns.compactMap { name in
+            metrics.column(name).map { ChartSeries(name: name, x: x, y: $0) }
+        }
+        var chart = LineChart(title: title, series: series)
+        chart.yLabel = yLabel
+        chart.smoothing = smoothing
+        chart.iterationsPerEpoch = metrics.iterationsPerEpoch
+        return chart
+    }
+}

@@ -1,0 +1,20 @@
+/// File names inside a cache entry `site/runs/<hash>/` (see the project's interface notes).
+enum RunEntryLayout {
+    static let config = "config.json"
+    static let metrics = "metrics.csv"
+    static let evaluation = "eval.json"
+    static let provenance = "run.json"
+    static let samples = "samples"
+    static let finalGrid = "samples/final.png"
+    static let filmstrip = "samples/evolution.png"
+    static let latentGrid = "latent.png"
+    /// Optional, 2-D runs only: `x,y,real` rows, `real` 1 for the mixture's mode centres and
+    /// 0 for generated samples.
+    static let points = "samples/points.csv"
+    static let snapshotPrefix = "step-"
+    static let snapshotSuffix = ".png"
+
+    static func snapshot(iteration: Int) -> String {
+        "\(samples)/\(snapshotPrefix)\(iteration)\(snapshotSuffix)"
+    }
+}

@@ -1,0 +1,46 @@
+/// What the `experiment` partial shows for one ```gan directive. Paths are relative to the page.
+public struct ExperimentView: Sendable {
+    /// The directive's `id`; also the HTML anchor `run-<id>`.
+    public let runID: String
+    public let anchor: String
+    public let caption: String?
+    public let hash: String
+    public let shortHash: String
+    /// Inline SVG documents.
+    public let lossChartSVG: String
+    public let discriminatorChartSVG: String
+    public let gradientChartSVG: String
+    public let finalGridPath: String
+    public let evolutionFrames: [EvolutionFrame]
+    /// Set by the initialiser: Mustache cannot ask whether a list is empty without repeating it.
+    public let hasEvolution: Bool
+    public let filmstripPath: String?
+    public let latentGridPath: String?
+    public let scatterSVG: String?
+    public let evalMetrics: [NamedValue]
+    public let hasEvalMetrics: Bool
+    public let provenance: ProvenanceView
+
+    public init(runID: String, caption: String?, hash: String, lossChartSVG: String, discriminatorChartSVG: String,
+                gradientChartSVG: String, finalGridPath: String, evolutionFrames: [EvolutionFrame],
+                filmstripPath: String?, latentGridPath: String?, scatterSVG: String?, evalMetrics: [NamedValue],
+                provenance: ProvenanceView) {
+        self.runID = runID
+        self.anchor = "run-" + runID
+        self.caption = caption
+        self.hash = hash
+        self.shortHash = String(hash.prefix(12))
+        self.lossChartSVG = lossChartSVG
+        self.discriminatorChartSVG = discriminatorChartSVG
+        self.gradientChartSVG = gradientChartSVG
+        self.finalGridPath = finalGridPath
+        self.evolutionFrames = evolutionFrames
+        self.hasEvolution = !evolutionFrames.isEmpty
+        self.filmstripPath = filmstripPath
+        self.latentGridPath = latentGridPath
+        self.scatterSVG = scatterSVG
+        self.evalMetrics = evalMetrics
+        self.hasEvalMetrics = !evalMetrics.isEmpty
+        self.provenance = provenance
+    }
+}

@@ -1,0 +1,20 @@
+/// What `page.mustache` shows: one notebook page, its blocks in source order.
+public struct PageView: Sendable {
+    public var siteTitle: String
+    public var title: String
+    public var blocks: [PageBlock]
+    /// Relative path from the page to the site root: "" for pages at the root, "../" one level down.
+    /// Stylesheet, script and index links start with it, so the site works from any folder.
+    public var rootPath: String
+    /// False when the prose already starts with its own top-level heading.
+    public var showsTitleHeading: Bool
+
+    public init(siteTitle: String, title: String, blocks: [PageBlock], rootPath: String = "",
+                showsTitleHeading: Bool = true) {
+        self.siteTitle = siteTitle
+        self.title = title
+        self.blocks = blocks
+        self.rootPath = rootPath
+        self.showsTitleHeading = showsTitleHeading
+    }
+}
