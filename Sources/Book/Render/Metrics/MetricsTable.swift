@@ -54,9 +54,8 @@ public struct MetricsTable: Equatable, Sendable {
 
     /// Parses CSV text: a header line of unique names, then rows of numbers, one per line.
     public static func parse(_ text: String, file: String) throws -> MetricsTable {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so both line ends are listed.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         guard let header = lines.first else {
             throw BookError(file: file, line: 1, message: "empty metrics file",
