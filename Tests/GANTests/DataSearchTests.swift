@@ -94,6 +94,13 @@ final class DataSearchTests: XCTestCase {
         }
     }
 
+    func testAvailability() throws {
+        XCTAssertNoThrow(try search().ensureAvailable(.ring8))
+        XCTAssertThrowsError(try search().ensureAvailable(.mnist))
+        try installSmallMNIST(in: "system")
+        XCTAssertNoThrow(try search().ensureAvailable(.mnist))
+    }
+
     func testUnsetSourcesAreReported() {
         XCTAssertThrowsError(try search(data: nil, environment: [:]).locate(.mnist)) { error in
             let message = (error as? GANError)?.message ?? ""

@@ -53,6 +53,12 @@ public struct DataSearchPath: Sendable {
         ])
     }
 
+    /// Checks that a run's data can be had before anything trains: image datasets must be found,
+    /// mixtures are always available (they are generated).
+    public func ensureAvailable(_ dataset: DatasetName) throws {
+        if dataset.isImage { _ = try locate(dataset) }
+    }
+
     /// The training files of `dataset` in the first location that holds both.
     ///
     /// - Throws: `GANError` (`.datasetMissing`) listing every place searched and what it lacked,
