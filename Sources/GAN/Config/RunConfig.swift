@@ -68,6 +68,7 @@ public struct RunConfig: Equatable, Sendable {
     /// The defaults of a dataset and model (the model's default when nil).
     public init(dataset: DatasetName = .mnist, model: ModelKind? = nil) {
         let model = model ?? ModelKind.defaultModel(for: dataset)
+        precondition(model.isImage == dataset.isImage, "model \(model.rawValue) cannot train on \(dataset.rawValue)")
         self.id = nil
         self.caption = nil
         self.dataset = dataset
