@@ -1,0 +1,118 @@
+/// 2-D convolution (cross-correlation, as PyTorch's Conv2d): x[N×C×H×W] → y[N×O×OH×OW] with
+/// OH = (H + 2p − k)/s + 1. Weights [O, C, k, k] as PyTorch lays them out, bias [O].
+///
+/// The whole batch goes through one GEMM per product: im2col writes cols[C·k·k × N·OH·OW], then
+/// W[O × C·k·k] · cols gives y in channel-major order [O × N·OH·OW], scattered to N×O×OH×OW with
+/// the bias added. Backward: dW += dy · colsᵀ, dcols = Wᵀ · dy, dx = col2im(dcols).
+public final class Conv2D: Layer, Initializable {
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernel: Int
+    public let stride: Int
+    public let padding: Int
+    /// [O, C, k, k]
+    public let weight: Parameter
+    /// [O]
+    public let bias: Parameter
+
+    private var geometry: ConvGeometry?
+    private var batch = 0
+    private var output: Tensor?
+    private var gradInput: Tensor?
+    /// cols[C·k·k × N·OH·OW] of the last forward, kept for dW.
+    private var columns: Tensor?
+    /// [O × N·OH·OW]: the forward product, then dy in channel-major order during backward.
+    private var product: Tensor?
+    /// dcols[C·k·k × N·OH·OW]
+    private var gradColumns: Tensor?
+
+    public init(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0) {
+        precondition(inChannels > 0 && outChannels > 0 && kernel > 0 && stride > 0 && padding >= 0,
+                     "Conv2D(\(inChannels)→\(outChannels), kernel \(kernel), stride \(stride), padding \(padding))")
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernel = kernel
+        self.stride = stride
+        self.padding = padding
+        weight = Parameter(name: "conv.weight", shape: [outChannels, inChannels, kernel, kernel], isWeight: true)
+        bias = Parameter(name: "conv.bias", shape: [outChannels], isWeight: false)
+    }
+
+    public var parameters: [Parameter] { [weight, bias] }
+
+    /// PyTorch's default bound 1/√fanIn with fanIn = C·k·k, for weights and bias alike.
+    public func initialize(_ scheme: WeightInit, rng: inout RandomGenerator) {
+        switch scheme {
+        case .default:
+            let bound = 1 / Float(inChannels * kernel * kernel).squareRoot()
+            rng.fillUniform(weight.value, in: -bound...bound)
+            rng.fillUniform(bias.value, in: -bound...bound)
+        case .dcgan:
+            rng.fillNormal(weight.value, std: 0.02)
+            bias.value.zero()
+        }
+    }
+
+    private func geometry(for shape: [Int]) -> ConvGeometry {
+        precondition(shape.count == 4 && shape[1] == inChannels,
+                     "Conv2D expects N×\(inChannels)×H×W, got \(shape)")
+        return ConvGeometry(channels: inChannels, height: shape[2], width: shape[3],
+                            kernel: kernel, stride: stride, padding: padding)
+    }
+
+    public func outputShape(inputShape: [Int]) -> [Int] {
+        let g = geometry(for: inputShape)
+        return [inputShape[0], outChannels, g.outHeight, g.outWidth]
+    }
+
+    public func forwardFLOPs(inputShape: [Int]) -> Int {
+        let g = geometry(for: inputShape)
+        return 2 * inputShape[0] * outChannels * g.columnRows * g.gridSize
+    }
+
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        let g = geometry(for: x.shape)
+        let n = x.shape[0], k = g.columnRows, cells = n * g.gridSize
+        geometry = g
+        batch = n
+        let y = reuse(output, shape: [n, outChannels, g.outHeight, g.outWidth])
+        let cols = reuse(columns, shape: [k, cells])
+        let out = reuse(product, shape: [outChannels, cells])
+        output = y; columns = cols; product = out
+
+        g.im2col(x.data, batch: n, into: cols.data)
+        // out[O × N·P] = W[O × C·k·k] · cols[C·k·k × N·P]
+        BLAS.gemm(m: outChannels, n: cells, k: k, a: weight.value.data, lda: k, b: cols.data, ldb: cells,
+                  c: out.data, ldc: cells)
+        ChannelMajor.scatter(out.data, batch: n, channels: outChannels, plane: g.gridSize, into: y.data,
+                             bias: bias.value.data)
+        return y
+    }
+
+    public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
+        guard let g = geometry, let cols = columns, let dyMajor = product else {
+            preconditionFailure("Conv2D.backward before forward")
+        }
+        let n = batch, k = g.columnRows, cells = n * g.gridSize
+        precondition(dy.shape == [n, outChannels, g.outHeight, g.outWidth],
+                     "Conv2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.outHeight, g.outWidth])")
+        guard needs.parameters || needs.input else { return nil }
+        // dyMajor[O × N·P] ← dy[N×O×P]; db[O] += Σ dy
+        ChannelMajor.gather(dy.data, batch: n, channels: outChannels, plane: g.gridSize, into: dyMajor.data,
+                            addingSumsTo: needs.parameters ? bias.gradient.data : nil)
+        if needs.parameters {
+            // dW[O × C·k·k] += dyMajor[O × N·P] · colsᵀ[N·P × C·k·k]
+            BLAS.gemm(transB: true, m: outChannels, n: k, k: cells, a: dyMajor.data, lda: cells,
+                      b: cols.data, ldb: cells, beta: 1, c: weight.gradient.data, ldc: k)
+        }
+        guard needs.input else { return nil }
+        let dcols = reuse(gradColumns, shape: [k, cells])
+        let dx = reuse(gradInput, shape: [n, inChannels, g.height, g.width])
+        gradColumns = dcols; gradInput = dx
+        // dcols[C·k·k × N·P] = Wᵀ[C·k·k × O] · dyMajor[O × N·P]
+        BLAS.gemm(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,
+                  b: dyMajor.data, ldb: cells, c: dcols.data, ldc: cells)
+        g.col2im(dcols.data, batch: n, into: dx.data)
+        return dx
+    }
+}

@@ -1,0 +1,130 @@
+/// Transposed 2-D convolution (PyTorch's ConvTranspose2d), the adjoint of a Conv2D with the same
+/// kernel, stride and padding: x[N×C×H×W] → y[N×O×OH×OW] with OH = (H − 1)·s − 2p + k + outputPadding.
+/// Weights [C, O, k, k] as PyTorch lays them out, bias [O].
+///
+/// One GEMM per product over the whole batch: x is gathered channel-major into xm[C × N·H·W],
+/// cols[O·k·k × N·H·W] = Wᵀ · xm, and col2im sums cols into y, each plane starting from its bias.
+/// Backward: dcols = im2col(dy), dW += xm · dcolsᵀ, dx = W · dcols (scattered back to N×C×H×W).
+public final class ConvTranspose2D: Layer, Initializable {
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernel: Int
+    public let stride: Int
+    public let padding: Int
+    /// Extra rows and columns at the bottom and right of the output (less than the stride), so a
+    /// stride-2 layer with an odd kernel can exactly double the size.
+    public let outputPadding: Int
+    /// [C, O, k, k]
+    public let weight: Parameter
+    /// [O]
+    public let bias: Parameter
+
+    /// The convolution this layer is the adjoint of: planes are this layer's output, the grid its input.
+    private var geometry: ConvGeometry?
+    private var batch = 0
+    private var output: Tensor?
+    private var gradInput: Tensor?
+    /// xm[C × N·H·W] of the last forward, kept for dW.
+    private var inputMajor: Tensor?
+    /// [O·k·k × N·H·W]: cols in forward, dcols in backward.
+    private var columns: Tensor?
+    /// dxm[C × N·H·W]
+    private var gradInputMajor: Tensor?
+
+    public init(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
+                outputPadding: Int = 0) {
+        precondition(inChannels > 0 && outChannels > 0 && kernel > 0 && stride > 0 && padding >= 0,
+                     "ConvTranspose2D(\(inChannels)→\(outChannels), kernel \(kernel), stride \(stride), padding \(padding))")
+        precondition(outputPadding >= 0 && outputPadding < stride,
+                     "output padding \(outputPadding) must be smaller than the stride \(stride)")
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernel = kernel
+        self.stride = stride
+        self.padding = padding
+        self.outputPadding = outputPadding
+        weight = Parameter(name: "convT.weight", shape: [inChannels, outChannels, kernel, kernel], isWeight: true)
+        bias = Parameter(name: "convT.bias", shape: [outChannels], isWeight: false)
+    }
+
+    public var parameters: [Parameter] { [weight, bias] }
+
+    /// PyTorch's default bound 1/√fanIn, where its fanIn for this weight layout is O·k·k.
+    public func initialize(_ scheme: WeightInit, rng: inout RandomGenerator) {
+        switch scheme {
+        case .default:
+            let bound = 1 / Float(outChannels * kernel * kernel).squareRoot()
+            rng.fillUniform(weight.value, in: -bound...bound)
+            rng.fillUniform(bias.value, in: -bound...bound)
+        case .dcgan:
+            rng.fillNormal(weight.value, std: 0.02)
+            bias.value.zero()
+        }
+    }
+
+    private func geometry(for shape: [Int]) -> ConvGeometry {
+        precondition(shape.count == 4 && shape[1] == inChannels,
+                     "ConvTranspose2D expects N×\(inChannels)×H×W, got \(shape)")
+        let height = (shape[2] - 1) * stride - 2 * padding + kernel + outputPadding
+        let width = (shape[3] - 1) * stride - 2 * padding + kernel + outputPadding
+        precondition(height > 0 && width > 0, "ConvTranspose2D output would be \(height)×\(width) for \(shape)")
+        return ConvGeometry(channels: outChannels, height: height, width: width, kernel: kernel, stride: stride,
+                            padding: padding, outHeight: shape[2], outWidth: shape[3])
+    }
+
+    public func outputShape(inputShape: [Int]) -> [Int] {
+        let g = geometry(for: inputShape)
+        return [inputShape[0], outChannels, g.height, g.width]
+    }
+
+    public func forwardFLOPs(inputShape: [Int]) -> Int {
+        let g = geometry(for: inputShape)
+        return 2 * inputShape[0] * g.gridSize * inChannels * g.columnRows
+    }
+
+    public func forward(_ x: Tensor, training: Bool) -> Tensor {
+        let g = geometry(for: x.shape)
+        let n = x.shape[0], k = g.columnRows, cells = n * g.gridSize
+        geometry = g
+        batch = n
+        let y = reuse(output, shape: [n, outChannels, g.height, g.width])
+        let xm = reuse(inputMajor, shape: [inChannels, cells])
+        let cols = reuse(columns, shape: [k, cells])
+        output = y; inputMajor = xm; columns = cols
+
+        ChannelMajor.gather(x.data, batch: n, channels: inChannels, plane: g.gridSize, into: xm.data)
+        // cols[O·k·k × N·H·W] = Wᵀ[O·k·k × C] · xm[C × N·H·W]
+        BLAS.gemm(transA: true, m: k, n: cells, k: inChannels, a: weight.value.data, lda: k,
+                  b: xm.data, ldb: cells, c: cols.data, ldc: cells)
+        g.col2im(cols.data, batch: n, into: y.data, initial: bias.value.data)
+        return y
+    }
+
+    public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
+        guard let g = geometry, let xm = inputMajor, let dcols = columns else {
+            preconditionFailure("ConvTranspose2D.backward before forward")
+        }
+        let n = batch, k = g.columnRows, cells = n * g.gridSize
+        precondition(dy.shape == [n, outChannels, g.height, g.width],
+                     "ConvTranspose2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.height, g.width])")
+        guard needs.parameters || needs.input else { return nil }
+        // dcols[O·k·k × N·H·W] ← dy[N×O×OH×OW]
+        g.im2col(dy.data, batch: n, into: dcols.data)
+        if needs.parameters {
+            ChannelMajor.addChannelSums(dy.data, batch: n, channels: outChannels, plane: g.planeSize,
+                                        into: bias.gradient.data)
+            // dW[C × O·k·k] += xm[C × N·H·W] · dcolsᵀ[N·H·W × O·k·k]
+            BLAS.gemm(transB: true, m: inChannels, n: k, k: cells, a: xm.data, lda: cells,
+                      b: dcols.data, ldb: cells, beta: 1, c: weight.gradient.data, ldc: k)
+        }
+        guard needs.input else { return nil }
+        let dxm = reuse(gradInputMajor, shape: [inChannels, cells])
+        let dx = reuse(gradInput, shape: [n, inChannels, g.outHeight, g.outWidth])
+        gradInputMajor = dxm; gradInput = dx
+        // dxm[C × N·H·W] = W[C × O·k·k] · dcols[O·k·k × N·H·W]
+        BLAS.gemm(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data, ldb: cells,
+                  c: dxm.data, ldc: cells)
+        ChannelMajor.scatter(dxm.data, batch: n, channels: inChannels, plane: g.gridSize, into: dx.data)
+        return dx
+    }
+}
