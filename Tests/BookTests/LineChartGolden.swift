@@ -5,7 +5,7 @@ extension LineChartTests {
     /// 0.5 at iteration 50 → (116, 74.5), 0.25 at 100 → (184, 105.75); three points are too few
     /// to smooth, so one line; legend row under the x-axis title.
     static let tinyGolden = """
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 176" class="chart line-chart" role="img" aria-label="Tiny &lt;chart&gt;" font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif" font-size="11">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 176" class="chart line-chart" role="img" aria-label="Tiny &lt;chart&gt;" font-family="system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif" font-size="12">
 <g class="y-axis" fill="#444444" text-anchor="end">
 <line x1="48" y1="112" x2="184" y2="112" stroke="#ececec"/>
 <text x="42" y="112" dy="0.32em">0.2</text>

@@ -2,6 +2,8 @@
 /// Text width is estimated (no font metrics in a plain SVG writer), generously.
 struct LegendLayout: Equatable {
     struct Entry: Equatable {
+        /// Position in the labels given, i.e. the series index.
+        let index: Int
         let label: String
         let color: String
         let x: Double
@@ -10,7 +12,7 @@ struct LegendLayout: Equatable {
 
     static let rowHeight = 16.0
     static let swatchWidth = 18.0
-    private static let characterWidth = 6.5
+    private static let characterWidth = 7.0
     private static let gap = 18.0
 
     let entries: [Entry]
@@ -20,13 +22,13 @@ struct LegendLayout: Equatable {
         var entries: [Entry] = []
         var x = left
         var row = 0
-        for item in labels {
+        for (index, item) in labels.enumerated() {
             let width = Self.swatchWidth + 6 + Double(item.label.count) * Self.characterWidth
             if x > left, x + width > right {
                 row += 1
                 x = left
             }
-            entries.append(Entry(label: item.label, color: item.color, x: x, row: row))
+            entries.append(Entry(index: index, label: item.label, color: item.color, x: x, row: row))
             x += width + Self.gap
         }
         self.entries = entries

@@ -42,9 +42,15 @@ public struct ScatterPlot: Sendable {
             }
             svg.close("g")
         }
+        let markers = sets.map(\.marker)
         svg.drawLegend(legend, top: legendTop) { svg, entry, y in
-            svg.element("circle", ["cx": SVGWriter.number(entry.x + LegendLayout.swatchWidth / 2), "cy": SVGWriter.number(y),
-                                   "r": "4", "fill": entry.color])
+            let center = SVGWriter.number(entry.x + LegendLayout.swatchWidth / 2)
+            if markers[entry.index] == .ring {
+                svg.element("circle", ["cx": center, "cy": SVGWriter.number(y), "r": "4", "fill": "none",
+                                       "stroke": entry.color, "stroke-width": "2"])
+            } else {
+                svg.element("circle", ["cx": center, "cy": SVGWriter.number(y), "r": "3", "fill": entry.color])
+            }
         }
         return svg.finished()
     }

@@ -15,7 +15,7 @@ struct SVGWriter {
             "role": "img",
             "aria-label": label,
             "font-family": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
-            "font-size": "11",
+            "font-size": "12",
         ])
     }
 
