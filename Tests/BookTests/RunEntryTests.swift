@@ -54,6 +54,18 @@ final class RunEntryTests: XCTestCase {
         XCTAssertTrue(svg.contains("<title>real modes: 2 points</title>"))
     }
 
+    func testScatterTakesModeCentresFromTheDatasetWhenThePointsFileHasNone() throws {
+        try fixture.write("config.json", #"{"dataset": "ring8", "z_dim": 2}"#)
+        try fixture.write("samples/points.csv", "x,y\n1.9,0.1\n0.2,2.1\n")
+        let svg = try XCTUnwrap(try ExperimentViewBuilder().build(runID: "ring", caption: nil, folder: fixture.folder).scatterSVG)
+        XCTAssertTrue(svg.contains("<title>generated: 2 points</title>"))
+        XCTAssertTrue(svg.contains("<title>real modes: 8 points</title>"))
+        try fixture.write("samples/points.csv", "a,b\n1,2\n")
+        XCTAssertThrowsError(try ExperimentViewBuilder().build(runID: "ring", caption: nil, folder: fixture.folder)) {
+            XCTAssertTrue(($0 as? BookError)?.file.hasSuffix("samples/points.csv") ?? false)
+        }
+    }
+
     func testMissingOrMalformedFilesAreErrorsNamingThem() throws {
         try fixture.write("metrics.csv", "iteration,loss_g\n0,x\n")
         assertError(file: "metrics.csv", line: 2)

@@ -1,4 +1,5 @@
 import Foundation
+import GAN
 
 /// Builds the view of one ```gan directive from its run's cache entry.
 public struct ExperimentViewBuilder: Sendable {
@@ -41,18 +42,26 @@ public struct ExperimentViewBuilder: Sendable {
             provenance: provenance(entry))
     }
 
-    /// Generated points over the real mode centres, for runs that stored `samples/points.csv`.
+    /// Generated points over the real mode centres, for runs that stored `samples/points.csv`
+    /// (`x,y` of generated points; an optional `real` column marks rows that are mode centres,
+    /// otherwise the centres come from the mixture named by the config's `dataset`).
     func scatter(_ entry: RunEntry) throws -> ScatterPlot? {
         guard let points = entry.points else { return nil }
-        guard let x = points.column("x"), let y = points.column("y"), let real = points.column("real") else {
+        guard let x = points.column("x"), let y = points.column("y") else {
             throw BookError(file: entry.folder.appendingPathComponent(RunEntryLayout.points).path, line: 1,
-                            message: "expected columns x, y, real", hint: "real is 1 for mode centres, 0 for samples")
+                            message: "expected columns x and y", hint: "an optional column real is 1 for mode centres")
         }
+        let real = points.column("real") ?? [Double](repeating: 0, count: x.count)
         func subset(_ wanted: Bool) -> (x: [Double], y: [Double]) {
             let kept = real.indices.filter { (real[$0] != 0) == wanted }
             return (kept.map { x[$0] }, kept.map { y[$0] })
         }
-        let generated = subset(false), modes = subset(true)
+        let generated = subset(false)
+        var modes = subset(true)
+        if modes.x.isEmpty, let name = entry.configText("dataset").flatMap(DatasetName.init(rawValue:)),
+           let mixture = GaussianMixture.named(name) {
+            modes = (mixture.centers.map { $0.x }, mixture.centers.map { $0.y })
+        }
         return ScatterPlot(title: "Generated samples and real modes", sets: [
             ScatterSet(name: "generated", x: generated.x, y: generated.y, marker: .dot),
             ScatterSet(name: "real modes", x: modes.x, y: modes.y, marker: .ring),

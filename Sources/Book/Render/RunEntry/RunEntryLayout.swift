@@ -8,8 +8,8 @@ enum RunEntryLayout {
     static let finalGrid = "samples/final.png"
     static let filmstrip = "samples/evolution.png"
     static let latentGrid = "latent.png"
-    /// Optional, 2-D runs only: `x,y,real` rows, `real` 1 for the mixture's mode centres and
-    /// 0 for generated samples.
+    /// Optional, 2-D runs only: generated points as `x,y` rows (an optional `real` column set
+    /// to 1 marks mode centres; without it they come from the dataset's mixture).
     static let points = "samples/points.csv"
     static let snapshotPrefix = "step-"
     static let snapshotSuffix = ".png"

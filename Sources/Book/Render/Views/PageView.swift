@@ -2,14 +2,14 @@
 public struct PageView: Sendable {
     public var siteTitle: String
     public var title: String
-    public var blocks: [PageBlock]
+    public var blocks: [PageBlockView]
     /// Relative path from the page to the site root: "" for pages at the root, "../" one level down.
     /// Stylesheet, script and index links start with it, so the site works from any folder.
     public var rootPath: String
     /// False when the prose already starts with its own top-level heading.
     public var showsTitleHeading: Bool
 
-    public init(siteTitle: String, title: String, blocks: [PageBlock], rootPath: String = "",
+    public init(siteTitle: String, title: String, blocks: [PageBlockView], rootPath: String = "",
                 showsTitleHeading: Bool = true) {
         self.siteTitle = siteTitle
         self.title = title

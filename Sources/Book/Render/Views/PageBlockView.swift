@@ -1,6 +1,7 @@
-/// One block of a page: prose, an experiment, a comparison chart or a table.
+/// One block of a rendered page: prose, an experiment, a comparison chart or a table
+/// (Notebook's `PageBlock` is the parsed source; this is what the templates show).
 /// A struct with one field set (not an enum) because Mustache sections look fields up by name.
-public struct PageBlock: Sendable {
+public struct PageBlockView: Sendable {
     /// Prose as HTML, inserted as is (it comes from the Markdown renderer).
     public let proseHTML: String?
     public let experiment: ExperimentView?
@@ -15,8 +16,8 @@ public struct PageBlock: Sendable {
         self.table = table
     }
 
-    public static func prose(_ html: String) -> PageBlock { PageBlock(proseHTML: html) }
-    public static func experiment(_ view: ExperimentView) -> PageBlock { PageBlock(experiment: view) }
-    public static func comparison(_ view: CompareView) -> PageBlock { PageBlock(comparison: view) }
-    public static func table(_ view: TableView) -> PageBlock { PageBlock(table: view) }
+    public static func prose(_ html: String) -> PageBlockView { PageBlockView(proseHTML: html) }
+    public static func experiment(_ view: ExperimentView) -> PageBlockView { PageBlockView(experiment: view) }
+    public static func comparison(_ view: CompareView) -> PageBlockView { PageBlockView(comparison: view) }
+    public static func table(_ view: TableView) -> PageBlockView { PageBlockView(table: view) }
 }
