@@ -67,6 +67,14 @@ final class LineChartTests: XCTestCase {
         XCTAssertFalse(svg.contains("nan"))
     }
 
+    func testChartsWithoutDataStillRenderAFrame() {
+        let empty = LineChart(title: "nothing", series: []).svg()
+        XCTAssertEqual(SVGWellFormed.elements(of: empty).filter { $0 == "polyline" }.count, 0)
+        let allNaN = LineChart(title: "diverged", series: [ChartSeries(name: "loss_g", x: [0, 1], y: [.nan, .nan])]).svg()
+        XCTAssertTrue(allNaN.contains("<title>loss_g: last value NaN</title>"))
+        XCTAssertEqual(SVGWellFormed.elements(of: allNaN).filter { $0 == "polyline" }.count, 0)
+    }
+
     func testRunChartsPickTheirColumnsAndSkipMissingOnes() {
         let metrics = MetricsTable(columns: [
             (name: "iteration", values: [0, 100]), (name: "epoch", values: [0, 1]),
