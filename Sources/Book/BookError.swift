@@ -20,7 +20,7 @@ public struct BookError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
-        text += ": \(message)"
+        text += text.isEmpty ? message : ": \(message)"
         if !hint.isEmpty { text += "; \(hint)" }
         return text
     }

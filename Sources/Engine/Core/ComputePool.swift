@@ -48,7 +48,12 @@ public final class ComputePool {
                 pthread_mutex_unlock(&mutex)
             }
             escapable(0)
-            while finished.load(ordering: .acquiring) < threadCount - 1 {}
+            var spins = 0
+            while finished.load(ordering: .acquiring) < threadCount - 1 {
+                // If a worker was descheduled (a busy machine), let it have the core.
+                spins += 1
+                if spins > 10_000 { sched_yield() }
+            }
             job = nil
         }
         running = false

@@ -6,6 +6,8 @@ public final class Tensor {
     public private(set) var shape: [Int]
     public let capacity: Int
     public let data: UnsafeMutablePointer<Float>
+    /// Views share another tensor's memory and never free it.
+    private let base: Tensor?
 
     /// Number of elements described by `shape`.
     public var count: Int { shape.reduce(1, *) }
@@ -21,9 +23,22 @@ public final class Tensor {
         self.capacity = max(capacity ?? n, n, 1)
         // 64-byte alignment so vector loads line up with cache lines.
         var raw: UnsafeMutableRawPointer?
-        precondition(posix_memalign(&raw, 64, self.capacity * MemoryLayout<Float>.stride) == 0)
-        data = raw!.bindMemory(to: Float.self, capacity: self.capacity)
+        let status = posix_memalign(&raw, 64, self.capacity * MemoryLayout<Float>.stride)
+        guard status == 0, let raw else { fatalError("out of memory allocating \(self.capacity) floats") }
+        data = raw.bindMemory(to: Float.self, capacity: self.capacity)
         data.initialize(repeating: 0, count: self.capacity)
+        base = nil
+    }
+
+    /// A tensor that reads and writes `base`'s memory under another shape (same element count or
+    /// fewer). It keeps `base` alive; neither owns the other's shape.
+    public init(viewing base: Tensor, shape: [Int]) {
+        let n = shape.reduce(1, *)
+        precondition(n <= base.capacity, "view of \(n) elements on a tensor of capacity \(base.capacity)")
+        self.shape = shape
+        self.capacity = n
+        self.data = base.data
+        self.base = base
     }
 
     public convenience init(shape: [Int], values: [Float]) {
@@ -32,7 +47,7 @@ public final class Tensor {
         values.withUnsafeBufferPointer { data.update(from: $0.baseAddress!, count: values.count) }
     }
 
-    deinit { free(data) }
+    deinit { if base == nil { free(data) } }
 
     /// Changes the shape in place; the element count must fit the allocation.
     public func reshape(_ newShape: [Int]) {

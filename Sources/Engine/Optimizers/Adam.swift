@@ -34,18 +34,42 @@ public final class Adam: Optimizer {
         pool.run { part in
             for (index, p) in parameters.enumerated() {
                 let r = ComputePool.range(part: part, of: pool.threadCount, count: p.count, alignment: 16)
-                let w = p.value.data, g = p.gradient.data
-                let m = firstMoments[index].data, v = secondMoments[index].data
-                for i in r {
-                    let gi = g[i]
-                    let mi = b1 * m[i] + (1 - b1) * gi
-                    let vi = b2 * v[i] + (1 - b2) * gi * gi
-                    m[i] = mi
-                    v[i] = vi
-                    w[i] -= stepSize * mi / (vi.squareRoot() / rootCorrection2 + eps)
-                    g[i] = 0
-                }
+                Adam.update(r, weights: p.value.data, gradients: p.gradient.data, first: firstMoments[index].data,
+                            second: secondMoments[index].data, b1: b1, b2: b2, eps: eps, stepSize: stepSize,
+                            rootCorrection2: rootCorrection2)
             }
+        }
+    }
+
+    /// The update over `range`, 16 lanes at a time (the compiler cannot prove the four buffers
+    /// distinct, so it would not vectorise the scalar loop), then a scalar tail.
+    @inline(__always)
+    static func update(_ range: Range<Int>, weights w: UnsafeMutablePointer<Float>, gradients g: UnsafeMutablePointer<Float>,
+                       first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>,
+                       b1: Float, b2: Float, eps: Float, stepSize: Float, rootCorrection2: Float) {
+        typealias V = SIMD16<Float>
+        var i = range.lowerBound
+        let invRoot = 1 / rootCorrection2
+        while i + 16 <= range.upperBound {
+            let gi = UnsafeRawPointer(g + i).loadUnaligned(as: V.self)
+            let mi = b1 * UnsafeRawPointer(m + i).loadUnaligned(as: V.self) + (1 - b1) * gi
+            let vi = b2 * UnsafeRawPointer(v + i).loadUnaligned(as: V.self) + (1 - b2) * gi * gi
+            let wi = UnsafeRawPointer(w + i).loadUnaligned(as: V.self) - stepSize * mi / (vi.squareRoot() * invRoot + eps)
+            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: V.self)
+            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: V.self)
+            UnsafeMutableRawPointer(w + i).storeBytes(of: wi, as: V.self)
+            UnsafeMutableRawPointer(g + i).storeBytes(of: V(repeating: 0), as: V.self)
+            i += 16
+        }
+        while i < range.upperBound {
+            let gi = g[i]
+            let mi = b1 * m[i] + (1 - b1) * gi
+            let vi = b2 * v[i] + (1 - b2) * gi * gi
+            m[i] = mi
+            v[i] = vi
+            w[i] -= stepSize * mi / (vi.squareRoot() * invRoot + eps)
+            g[i] = 0
+            i += 1
         }
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Yams
+
+/// The body of a ```gan-compare or ```gan-table directive: which runs of the page to show and how.
+/// These are display only: they never train anything.
+struct DisplayDirective {
+    enum Kind { case compare, table }
+
+    let kind: Kind
+    /// Run ids on the same page; empty in a table means every run of the page.
+    var runs: [String] = []
+    /// gan-compare: the metrics.csv column to overlay.
+    var metric = ""
+    /// gan-table: columns (metrics, eval keys, wall_seconds, images_per_second); empty = defaults.
+    var columns: [String] = []
+    var title: String?
+    /// gan-compare: EMA smoothing of the overlaid lines, 0 ≤ s < 1.
+    var smoothing = 0.9
+    /// File line of the directive body's first line, for errors raised when rendering.
+    let line: Int
+
+    static let compareKeys = ["runs", "metric", "title", "smooth"]
+    static let tableKeys = ["runs", "columns", "title"]
+
+    static func decode(kind: Kind, yaml: String, file: String, firstLine: Int) throws -> DisplayDirective {
+        var directive = DisplayDirective(kind: kind, line: firstLine)
+        let allowed = kind == .compare ? compareKeys : tableKeys
+        let name = kind == .compare ? "gan-compare" : "gan-table"
+        func fail(_ node: Node?, _ message: String, hint: String = "") -> BookError {
+            BookError(file: file, line: firstLine + max((node?.mark?.line ?? 1) - 1, 0), message: message, hint: hint)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw BookError(file: file, line: firstLine, message: "\(name): the YAML does not parse (\(error))")
+        }
+        guard let root else {
+            if kind == .compare { throw fail(nil, "gan-compare needs runs and metric", hint: "e.g. runs: [a, b] and metric: loss_g") }
+            return directive
+        }
+        guard let mapping = root.mapping else { throw fail(root, "\(name): expected key: value lines") }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "runs":
+                directive.runs = try strings(value, key: key, fail)
+            case "metric" where kind == .compare:
+                guard let text = value.string, !text.isEmpty else { throw fail(value, "metric: expected a metrics.csv column name") }
+                directive.metric = text
+            case "columns" where kind == .table:
+                directive.columns = try strings(value, key: key, fail)
+            case "title":
+                guard let text = value.string else { throw fail(value, "title: expected text") }
+                directive.title = text
+            case "smooth" where kind == .compare:
+                guard let number = value.float, number >= 0, number < 1 else {
+                    throw fail(value, "smooth: expected a number from 0 (no smoothing) up to but not including 1")
+                }
+                directive.smoothing = number
+            default:
+                throw fail(keyNode, "\(name): unknown key (\(key))",
+                           hint: ClosestName.hint(for: key, among: allowed, allowed: "allowed keys"))
+            }
+        }
+        if kind == .compare {
+            if directive.runs.isEmpty { throw fail(root, "gan-compare: runs is missing", hint: "list the ids of the runs to overlay") }
+            if directive.metric.isEmpty { throw fail(root, "gan-compare: metric is missing", hint: "e.g. metric: loss_g") }
+        }
+        return directive
+    }
+
+    private static func strings(_ node: Node, key: String, _ fail: (Node?, String, String) -> BookError) throws -> [String] {
+        if let single = node.string { return [single] }
+        guard let items = node.sequence else { throw fail(node, "\(key): expected a list such as [a, b]", "") }
+        return try items.map { item in
+            guard let text = item.string else { throw fail(item, "\(key): expected names", "") }
+            return text
+        }
+    }
+}

@@ -1,0 +1,60 @@
+public struct BuildOptions {
+    public var content: String
+    public var site: String
+    public var templates: String
+    public var data: String?
+    public var threads: Int
+    public var frozen: Bool
+
+    public init(content: String, site: String, templates: String, data: String?, threads: Int, frozen: Bool) {
+        self.content = content
+        self.site = site
+        self.templates = templates
+        self.data = data
+        self.threads = threads
+        self.frozen = frozen
+    }
+}
+
+public struct TrainOptions {
+    public var config: String
+    public var output: String
+    public var data: String?
+    public var threads: Int
+    public var replace: Bool
+
+    public init(config: String, output: String, data: String?, threads: Int, replace: Bool) {
+        self.config = config
+        self.output = output
+        self.data = data
+        self.threads = threads
+        self.replace = replace
+    }
+}
+
+public struct RunsOptions {
+    public var content: String
+    public var site: String
+    public var prune: Bool
+
+    public init(content: String, site: String, prune: Bool) {
+        self.content = content
+        self.site = site
+        self.prune = prune
+    }
+}
+
+public struct BenchOptions {
+    public var models: [String]
+    /// Comma-separated thread counts, nil for 1 and all cores.
+    public var threads: String?
+    public var seconds: Double
+    public var json: Bool
+
+    public init(models: [String], threads: String?, seconds: Double, json: Bool) {
+        self.models = models
+        self.threads = threads
+        self.seconds = seconds
+        self.json = json
+    }
+}

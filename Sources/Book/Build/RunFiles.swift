@@ -1,0 +1,48 @@
+import Foundation
+import GAN
+
+/// Turns a finished run into the files of its cache entry (relative path → bytes).
+enum RunFiles {
+    static func make(config: RunConfig, result: TrainingResult, provenance: Provenance) -> [String: Data] {
+        var files: [String: Data] = [:]
+        files[RunEntryLayout.config] = Data(config.prettyJSON.utf8)
+        files[RunEntryLayout.metrics] = Data(result.metrics.csv.utf8)
+        let evaluation = result.evaluation.keys.sorted().map { ($0, JSONText.number(result.evaluation[$0]!)) }
+        files[RunEntryLayout.evaluation] = Data(JSONText.object(evaluation).utf8)
+
+        let frames = result.snapshots.map { picture($0, dataset: config.dataset) }
+        for (snapshot, frame) in zip(result.snapshots, frames) {
+            files[RunEntryLayout.snapshot(iteration: snapshot.iteration)] = frame.encode()
+        }
+        files[RunEntryLayout.finalGrid] = frames.last!.encode()
+        files[RunEntryLayout.filmstrip] = Filmstrip.join(frames).encode()
+        if let latent = result.latentGrid {
+            files[RunEntryLayout.latentGrid] = grid(latent, columns: 10).encode()
+        }
+        if !result.finalSnapshot.isImage {
+            var csv = "x,y\n"
+            let v = result.finalSnapshot.values
+            for i in stride(from: 0, to: v.count - 1, by: 2) {
+                csv += "\(JSONText.number(Double(v[i]))),\(JSONText.number(Double(v[i + 1])))\n"
+            }
+            files[RunEntryLayout.points] = Data(csv.utf8)
+        }
+        files[RunEntryLayout.provenance] = Data(provenance.json.utf8)
+        return files
+    }
+
+    /// An 8×8 grid for images, a scatter picture for 2-D points.
+    static func picture(_ snapshot: Snapshot, dataset: DatasetName) -> PNGImage {
+        if snapshot.isImage { return grid(snapshot, columns: 8) }
+        let mixture = GaussianMixture.named(dataset)
+        let centers = mixture?.centers ?? []
+        let extent = (centers.map { max(abs($0.x), abs($0.y)) }.max() ?? 2) * 1.5
+        return PointRaster.draw(points: snapshot.values, centers: centers, extent: extent)
+    }
+
+    static func grid(_ snapshot: Snapshot, columns: Int) -> PNGImage {
+        let shape = snapshot.sampleShape
+        return SampleGrid.tile(snapshot.values, count: snapshot.count, channels: shape[0], height: shape[1],
+                               width: shape[2], columns: columns)
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import GAN
+
+/// Trains one configuration and returns the files of its cache entry. Shared by `ganbook train`
+/// and `ganbook build`, so both use the same engine path and write the same layout.
+enum RunTraining {
+    static func train(_ config: RunConfig, search: DataSearchPath, threads: Int, console: Console,
+                      label: String) throws -> [String: Data] {
+        let dataset = try Dataset.load(for: config, search: search)
+        let reporter = TrainingReporter(console: console, label: label)
+        let result = try Trainer.train(config: config, dataset: dataset, threads: threads, progress: reporter.report)
+        let provenance = Provenance(hash: config.runHash, datasetIdentity: config.datasetIdentity,
+                                    datasetDigest: dataset.digest, result: result)
+        return RunFiles.make(config: config, result: result, provenance: provenance)
+    }
+}

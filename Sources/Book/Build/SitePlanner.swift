@@ -1,0 +1,87 @@
+import Foundation
+import GAN
+import Notebook
+
+/// Decodes every directive of every page and checks their references, collecting all problems
+/// so an author sees them together. Nothing is trained or written here.
+enum SitePlanner {
+    static let directiveKinds: Set<String> = ["gan", "gan-compare", "gan-table"]
+
+    static func plan(_ pages: [Page]) throws -> SitePlan {
+        var problems: [Error] = []
+        var planned: [PlannedPage] = []
+        for page in pages {
+            var blocks: [PlannedBlock] = []
+            var ids: [String: Int] = [:]
+            var runNumber = 0
+            for block in page.blocks {
+                switch block {
+                case .prose(let html):
+                    blocks.append(.prose(html))
+                case .directive(let directive):
+                    do {
+                        if page.isIndex {
+                            throw BookError(file: page.sourcePath, line: directive.line,
+                                            message: "the index page lists the notebook; experiments belong on a topic page",
+                                            hint: "move this \(directive.kind) block to another page")
+                        }
+                        switch directive.kind {
+                        case "gan":
+                            runNumber += 1
+                            let run = try planRun(directive, page: page, number: runNumber)
+                            if let first = ids[run.id] {
+                                throw BookError(file: page.sourcePath, line: directive.line,
+                                                message: "id \(run.id) is already used on this page (line \(first))",
+                                                hint: "give each gan block a different id")
+                            }
+                            ids[run.id] = directive.line
+                            blocks.append(.run(run))
+                        default:
+                            let kind: DisplayDirective.Kind = directive.kind == "gan-compare" ? .compare : .table
+                            blocks.append(.display(try DisplayDirective.decode(
+                                kind: kind, yaml: directive.body, file: page.sourcePath, firstLine: directive.line)))
+                        }
+                    } catch {
+                        problems.append(error)
+                    }
+                }
+            }
+            problems += checkReferences(blocks, ids: Array(ids.keys), page: page)
+            planned.append(PlannedPage(page: page, blocks: blocks))
+        }
+        if let problem = combine(problems) { throw problem }
+        return SitePlan(pages: planned)
+    }
+
+    static func planRun(_ directive: Directive, page: Page, number: Int) throws -> PlannedRun {
+        let config = try RunConfig.decode(yaml: directive.body, file: page.sourcePath, firstLine: directive.line)
+        return PlannedRun(id: config.id ?? "run-\(number)", caption: config.caption, config: config,
+                          hash: config.runHash, line: directive.line)
+    }
+
+    /// gan-compare and gan-table may only name runs of their own page.
+    static func checkReferences(_ blocks: [PlannedBlock], ids: [String], page: Page) -> [Error] {
+        var problems: [Error] = []
+        for case .display(let display) in blocks {
+            for id in display.runs where !ids.contains(id) {
+                problems.append(BookError(file: page.sourcePath, line: display.line,
+                                          message: "no gan block on this page has id \(id)",
+                                          hint: ClosestName.hint(for: id, among: ids.sorted(), allowed: "ids on this page")))
+            }
+            if display.kind == .compare && !display.metric.isEmpty && !MetricsLog.columns.contains(display.metric) {
+                problems.append(BookError(file: page.sourcePath, line: display.line,
+                                          message: "gan-compare: unknown metric \(display.metric)",
+                                          hint: ClosestName.hint(for: display.metric, among: MetricsLog.columns,
+                                                                 allowed: "metrics.csv columns")))
+            }
+        }
+        return problems
+    }
+
+    /// One problem as it is; several as one error that lists them all.
+    static func combine(_ problems: [Error]) -> Error? {
+        if problems.count <= 1 { return problems.first }
+        return BookError(file: "", message: "\(problems.count) problems, nothing was trained:\n"
+                         + problems.map { "  \($0)" }.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,113 @@
+import Engine
+import Foundation
+
+/// Trains one GAN run from its configuration and returns its results.
+public enum Trainer {
+    /// Samples in each image snapshot (an 8×8 grid) and in each 2-D scatter snapshot.
+    static let gridSamples = 64
+    static let pointSamples = 1000
+
+    public static func train(config: RunConfig, dataset: Dataset, threads: Int,
+                             progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
+        ComputePool.configure(threads: threads)
+        guard dataset.count >= config.batchSize else {
+            throw GANError(kind: .invalidValue, file: "", keyPath: "batch_size",
+                           message: "batch_size \(config.batchSize) is larger than the \(dataset.count) training examples",
+                           hint: "lower batch_size or raise subset")
+        }
+        // Separate streams so that, e.g., changing the snapshot count never changes training.
+        var root = RandomGenerator(seed: UInt64(config.seed))
+        var modelRNG = root.split()
+        let dataRNG = root.split(), stepRNG = root.split()
+        var sampleRNG = root.split()
+
+        let model = ModelBuilder.build(config, sampleShape: dataset.sampleShape, rng: &modelRNG)
+        let sampler = BatchSampler(dataset: dataset, batchSize: config.batchSize, output: config.generator.output,
+                                   rng: dataRNG)
+        let step = GANStep(model: model, config: config, batchSize: config.batchSize, rng: stepRNG)
+        let total = totalIterations(config, batchesPerEpoch: sampler.batchesPerEpoch)
+        let points = !dataset.isImage
+        let fixedNoise = Tensor(shape: [points ? pointSamples : gridSamples, config.zDim])
+        sampleRNG.fillNormal(fixedNoise)
+        let snapshotAt = snapshotIterations(total: total, count: config.snapshots)
+
+        var log = MetricsLog()
+        var snapshots: [Snapshot] = []
+        let clock = ProgressClock(total: total, report: progress)
+        var imagesSeen = 0
+        for iteration in 1...total {
+            let detailed = iteration % config.logEvery == 0 || iteration == total || iteration == 1
+            let noiseStd = Float(config.instanceNoise * (1 - Double(iteration - 1) / Double(total)))
+            var stats = step.run(nextReal: sampler.next, dSteps: config.dSteps, instanceNoise: noiseStd,
+                                 detailed: detailed)
+            imagesSeen += config.batchSize * config.dSteps
+            if detailed {
+                stats.fakeMean = Double(sampler.toDisplay(Float(stats.fakeMean)))
+                stats.realMean = Double(sampler.toDisplay(Float(stats.realMean)))
+                stats.fakeStd = Double(sampler.toDisplay(Float(stats.fakeStd)) - sampler.toDisplay(0))
+                stats.realStd = Double(sampler.toDisplay(Float(stats.realStd)) - sampler.toDisplay(0))
+                log.append(.init(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count),
+                                 imagesSeen: imagesSeen, step: stats))
+            }
+            if snapshotAt.contains(iteration) {
+                snapshots.append(snapshot(model, fixedNoise, sampler, iteration: iteration))
+            }
+            clock.tick(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count), stats: stats)
+        }
+        let wall = clock.elapsed
+        let result = TrainingResult(
+            metrics: log, snapshots: snapshots,
+            latentGrid: dataset.isImage && config.zDim == 2 ? latentGrid(model, sampler, iteration: total) : nil,
+            realSample: realSample(dataset, count: fixedNoise.rows, rng: &sampleRNG),
+            evaluation: [:], iterations: total, wallSeconds: wall,
+            imagesPerSecond: Double(imagesSeen) / max(wall, 1e-9), threads: threads,
+            blasCore: BLASRuntime.coreName)
+        var evaluated = result
+        evaluated.evaluation = Evaluation.evaluate(result, dataset: dataset, lastStats: log.rows.last?.step)
+        return evaluated
+    }
+
+    static func totalIterations(_ config: RunConfig, batchesPerEpoch: Int) -> Int {
+        switch config.length {
+        case .epochs(let epochs): return max(1, epochs * batchesPerEpoch / config.dSteps)
+        case .iterations(let iterations): return iterations
+        }
+    }
+
+    /// `count` iterations evenly spread over the run, the last one included.
+    static func snapshotIterations(total: Int, count: Int) -> Set<Int> {
+        Set((1...max(count, 1)).map { max(1, Int((Double($0) * Double(total) / Double(count)).rounded())) })
+    }
+
+    /// G's samples for the fixed noise, in inference mode (BatchNorm uses running statistics).
+    static func snapshot(_ model: GANModel, _ noise: Tensor, _ sampler: BatchSampler, iteration: Int) -> Snapshot {
+        let output = model.generator.forward(noise, training: false)
+        let values = (0..<output.count).map { sampler.toDisplay(output.data[$0]) }
+        return Snapshot(iteration: iteration, count: output.rows, sampleShape: model.sampleShape,
+                        values: model.sampleShape.count == 3 ? values.map { min(max($0, 0), 1) } : values)
+    }
+
+    /// A 10×10 walk over the latent plane, z ∈ [-2.5, 2.5]², rows top to bottom = z₂ high to low.
+    static func latentGrid(_ model: GANModel, _ sampler: BatchSampler, iteration: Int) -> Snapshot {
+        let side = 10
+        let z = Tensor(shape: [side * side, 2])
+        for row in 0..<side {
+            for col in 0..<side {
+                z.data[(row * side + col) * 2] = -2.5 + 5 * Float(col) / Float(side - 1)
+                z.data[(row * side + col) * 2 + 1] = 2.5 - 5 * Float(row) / Float(side - 1)
+            }
+        }
+        return snapshot(model, z, sampler, iteration: iteration)
+    }
+
+    static func realSample(_ dataset: Dataset, count: Int, rng: inout RandomGenerator) -> Snapshot {
+        let size = dataset.sampleSize
+        var values: [Float] = []
+        values.reserveCapacity(count * size)
+        for _ in 0..<count {
+            let index = rng.integer(below: dataset.count)
+            values += dataset.values[(index * size)..<((index + 1) * size)]
+        }
+        return Snapshot(iteration: 0, count: count, sampleShape: dataset.sampleShape, values: values)
+    }
+}

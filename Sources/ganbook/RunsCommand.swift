@@ -1,0 +1,16 @@
+import ArgumentParser
+import Book
+
+struct RunsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runs",
+        abstract: "List cached runs with the pages that use them, verify them, remove unused ones.")
+
+    @Option(help: "Folder of Markdown pages.") var content = "content"
+    @Option(help: "Site folder whose runs/ is the cache.") var site = "site"
+    @Flag(help: "Delete cache entries no page references.") var prune = false
+
+    func run() throws {
+        try Ganbook.listRuns(RunsOptions(content: content, site: site, prune: prune))
+    }
+}
