@@ -143,11 +143,12 @@ final class ConvolutionTests: XCTestCase {
         defer { ComputePool.configure(threads: 1) }
         func run() -> [Float] {
             var rng = RandomGenerator(seed: 5)
-            let conv = Conv2D(inChannels: 8, outChannels: 16, kernel: 4, stride: 2, padding: 1)
-            let convT = ConvTranspose2D(inChannels: 16, outChannels: 8, kernel: 4, stride: 2, padding: 1)
+            // Large enough that every kernel splits its work between the two threads.
+            let conv = Conv2D(inChannels: 32, outChannels: 32, kernel: 4, stride: 2, padding: 1)
+            let convT = ConvTranspose2D(inChannels: 32, outChannels: 16, kernel: 4, stride: 2, padding: 1)
             conv.initialize(.dcgan, rng: &rng)
             convT.initialize(.default, rng: &rng)
-            let x = randomTensor([8, 8, 14, 14], &rng)
+            let x = randomTensor([32, 32, 14, 14], &rng)
             let y = conv.forward(x, training: true)
             let z = convT.forward(y, training: true)
             let dz = randomTensor(z.shape, &rng)

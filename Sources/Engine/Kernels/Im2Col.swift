@@ -1,74 +1,74 @@
-/// im2col and its adjoint col2im for a whole batch at once, so a convolution is one large GEMM.
+/// im2col and its adjoint col2im over a whole batch held batch-last, so a convolution is one GEMM.
 ///
-/// Columns matrix cols[C·k·k × N·OH·OW]: row r = (c·k + ki)·k + kj, column n·OH·OW + oh·OW + ow holds
-/// x[n, c, oh·s − p + ki, ow·s − p + kj], or 0 where that falls in the padding.
+/// Images t[C×H×W×N] (see `BatchTranspose`); columns cols[C·k·k × OH·OW·N], row r = (c·k + ki)·k + kj,
+/// column (oh·OW + ow)·N + n holding t[c, oh·s − p + ki, ow·s − p + kj, n], or 0 in the padding.
+/// Every move is a run of N floats (longer at stride 1), never a single pixel.
 extension ConvGeometry {
-    /// cols[C·k·k × N·OH·OW] ← x[N×C×H×W]. Threads take disjoint rows of cols.
-    func im2col(_ x: UnsafePointer<Float>, batch: Int, into cols: UnsafeMutablePointer<Float>) {
-        let rows = columnRows, rowLength = batch * gridSize
-        ComputePool.shared.forEachRange(rows, minimumPerPart: max(1, 32_768 / max(rowLength, 1))) { range in
-            for r in range { fillColumnRow(r, x, batch: batch, cols + r * rowLength) }
+    /// cols[C·k·k × OH·OW·N] ← t[C×H×W×N]. Threads take disjoint rows of cols.
+    func im2col(_ t: UnsafePointer<Float>, batch n: Int, into cols: UnsafeMutablePointer<Float>) {
+        let rowLength = gridSize * n
+        ComputePool.shared.forEachRange(columnRows, minimumPerPart: max(1, 32_768 / max(rowLength, 1))) { range in
+            for r in range { fillColumnRow(r, t, batch: n, cols + r * rowLength) }
         }
     }
 
     @inline(__always)
-    private func fillColumnRow(_ r: Int, _ x: UnsafePointer<Float>, batch: Int, _ row: UnsafeMutablePointer<Float>) {
+    private func fillColumnRow(_ r: Int, _ t: UnsafePointer<Float>, batch n: Int, _ row: UnsafeMutablePointer<Float>) {
         let c = r / (kernel * kernel), ki = (r / kernel) % kernel, kj = r % kernel
         let valid = validColumns(kernelColumn: kj)
         let shift = kj - padding  // input column = ow·s + shift
-        for image in 0..<batch {
-            let plane = x + (image * channels + c) * planeSize
-            var out = row + image * gridSize
-            for oh in 0..<outHeight {
-                let ih = oh * stride - padding + ki
-                if ih < 0 || ih >= height || valid.isEmpty {
-                    out.update(repeating: 0, count: outWidth)
+        let plane = t + c * planeSize * n
+        let lineLength = outWidth * n
+        var out = row
+        for oh in 0..<outHeight {
+            let ih = oh * stride - padding + ki
+            if ih < 0 || ih >= height || valid.isEmpty {
+                out.update(repeating: 0, count: lineLength)
+            } else {
+                let line = plane + ih * width * n
+                out.update(repeating: 0, count: valid.lowerBound * n)
+                if stride == 1 {
+                    (out + valid.lowerBound * n).update(from: line + (valid.lowerBound + shift) * n, count: valid.count * n)
                 } else {
-                    let line = plane + ih * width
-                    for ow in 0..<valid.lowerBound { out[ow] = 0 }
-                    if stride == 1 {
-                        (out + valid.lowerBound).update(from: line + valid.lowerBound + shift, count: valid.count)
-                    } else {
-                        for ow in valid { out[ow] = line[ow * stride + shift] }
-                    }
-                    for ow in valid.upperBound..<outWidth { out[ow] = 0 }
+                    for ow in valid { (out + ow * n).update(from: line + (ow * stride + shift) * n, count: n) }
                 }
-                out += outWidth
+                (out + valid.upperBound * n).update(repeating: 0, count: (outWidth - valid.upperBound) * n)
             }
+            out += lineLength
         }
     }
 
-    /// x[N×C×H×W] ← Σ of cols[C·k·k × N·OH·OW] onto the pixels each column entry came from, every
-    /// plane starting from `initial[c]` (a bias) or 0. Threads take disjoint (image, channel)
-    /// planes, and each plane is summed in a fixed order, so the result is deterministic.
-    func col2im(_ cols: UnsafePointer<Float>, batch: Int, into x: UnsafeMutablePointer<Float>,
+    /// t[C×H×W×N] ← each entry of cols[C·k·k × OH·OW·N] summed onto the pixel it came from, every
+    /// channel starting from `initial[c]` (a bias) or 0. Threads take disjoint image rows (c, ih)
+    /// and each pixel sums its terms in a fixed order, so the result is deterministic.
+    func col2im(_ cols: UnsafePointer<Float>, batch n: Int, into t: UnsafeMutablePointer<Float>,
                 initial: UnsafePointer<Float>? = nil) {
-        let planes = batch * channels, rowLength = batch * gridSize
-        let perPlane = kernel * kernel * gridSize
-        ComputePool.shared.forEachRange(planes, minimumPerPart: max(1, 32_768 / max(perPlane, 1))) { range in
-            for index in range {
-                let image = index / channels, c = index % channels
-                let plane = x + index * planeSize
-                plane.update(repeating: initial?[c] ?? 0, count: planeSize)
+        let rowLength = gridSize * n, lineLength = width * n
+        let perUnit = lineLength * max(1, kernel * kernel / (stride * stride))
+        ComputePool.shared.forEachRange(channels * height, minimumPerPart: max(1, 32_768 / max(perUnit, 1))) { range in
+            for unit in range {
+                let c = unit / height, ih = unit % height
+                let line = t + unit * lineLength
+                line.update(repeating: initial?[c] ?? 0, count: lineLength)
                 for ki in 0..<kernel {
+                    // Output rows oh with oh·s − p + ki = ih.
+                    let offset = ih + padding - ki
+                    if offset < 0 || offset % stride != 0 { continue }
+                    let oh = offset / stride
+                    if oh >= outHeight { continue }
                     for kj in 0..<kernel {
                         let valid = validColumns(kernelColumn: kj)
                         if valid.isEmpty { continue }
                         let shift = kj - padding
-                        let r = (c * kernel + ki) * kernel + kj
-                        var source = cols + r * rowLength + image * gridSize
-                        for oh in 0..<outHeight {
-                            let ih = oh * stride - padding + ki
-                            if ih >= 0 && ih < height {
-                                let line = plane + ih * width
-                                if stride == 1 {
-                                    let dst = line + (valid.lowerBound + shift), src = source + valid.lowerBound
-                                    for i in 0..<valid.count { dst[i] += src[i] }
-                                } else {
-                                    for ow in valid { line[ow * stride + shift] += source[ow] }
-                                }
+                        let source = cols + ((c * kernel + ki) * kernel + kj) * rowLength + oh * outWidth * n
+                        if stride == 1 {
+                            let dst = line + (valid.lowerBound + shift) * n, src = source + valid.lowerBound * n
+                            for i in 0..<(valid.count * n) { dst[i] += src[i] }
+                        } else {
+                            for ow in valid {
+                                let dst = line + (ow * stride + shift) * n, src = source + ow * n
+                                for i in 0..<n { dst[i] += src[i] }
                             }
-                            source += outWidth
                         }
                     }
                 }

@@ -1,9 +1,9 @@
 /// 2-D convolution (cross-correlation, as PyTorch's Conv2d): x[N×C×H×W] → y[N×O×OH×OW] with
 /// OH = (H + 2p − k)/s + 1. Weights [O, C, k, k] as PyTorch lays them out, bias [O].
 ///
-/// The whole batch goes through one GEMM per product: im2col writes cols[C·k·k × N·OH·OW], then
-/// W[O × C·k·k] · cols gives y in channel-major order [O × N·OH·OW], scattered to N×O×OH×OW with
-/// the bias added. Backward: dW += dy · colsᵀ, dcols = Wᵀ · dy, dx = col2im(dcols).
+/// The whole batch goes through one GEMM per product. x is transposed batch-last (xt[C·H·W × N]),
+/// im2col writes cols[C·k·k × OH·OW·N], W[O × C·k·k] · cols gives y batch-last [O·OH·OW × N], and a
+/// transpose back adds the bias. Backward: dW += dyt · colsᵀ, dcols = Wᵀ · dyt, dx = col2im(dcols).
 public final class Conv2D: Layer, Initializable {
     public let inChannels: Int
     public let outChannels: Int
@@ -19,11 +19,13 @@ public final class Conv2D: Layer, Initializable {
     private var batch = 0
     private var output: Tensor?
     private var gradInput: Tensor?
-    /// cols[C·k·k × N·OH·OW] of the last forward, kept for dW.
+    /// xt[C·H·W × N] in forward, dxt in backward.
+    private var batchLast: Tensor?
+    /// cols[C·k·k × OH·OW·N] of the last forward, kept for dW.
     private var columns: Tensor?
-    /// [O × N·OH·OW]: the forward product, then dy in channel-major order during backward.
+    /// [O × OH·OW·N]: y batch-last in forward, then dy batch-last in backward.
     private var product: Tensor?
-    /// dcols[C·k·k × N·OH·OW]
+    /// dcols[C·k·k × OH·OW·N]
     private var gradColumns: Tensor?
 
     public init(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0) {
@@ -72,47 +74,50 @@ public final class Conv2D: Layer, Initializable {
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let g = geometry(for: x.shape)
-        let n = x.shape[0], k = g.columnRows, cells = n * g.gridSize
+        let n = x.shape[0], k = g.columnRows, cells = g.gridSize * n
         geometry = g
         batch = n
         let y = reuse(output, shape: [n, outChannels, g.outHeight, g.outWidth])
+        let xt = reuse(batchLast, shape: [inChannels * g.planeSize, n])
         let cols = reuse(columns, shape: [k, cells])
         let out = reuse(product, shape: [outChannels, cells])
-        output = y; columns = cols; product = out
+        output = y; batchLast = xt; columns = cols; product = out
 
-        g.im2col(x.data, batch: n, into: cols.data)
-        // out[O × N·P] = W[O × C·k·k] · cols[C·k·k × N·P]
+        BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.planeSize, into: xt.data)
+        g.im2col(xt.data, batch: n, into: cols.data)
+        // out[O × OH·OW·N] = W[O × C·k·k] · cols[C·k·k × OH·OW·N]
         BLAS.gemm(m: outChannels, n: cells, k: k, a: weight.value.data, lda: k, b: cols.data, ldb: cells,
                   c: out.data, ldc: cells)
-        ChannelMajor.scatter(out.data, batch: n, channels: outChannels, plane: g.gridSize, into: y.data,
-                             bias: bias.value.data)
+        BatchTranspose.toBatchFirst(out.data, batch: n, rowLength: outChannels * g.gridSize, into: y.data,
+                                    bias: bias.value.data, biasPeriod: g.gridSize)
         return y
     }
 
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
-        guard let g = geometry, let cols = columns, let dyMajor = product else {
+        guard let g = geometry, let cols = columns, let dyt = product, let dxt = batchLast else {
             preconditionFailure("Conv2D.backward before forward")
         }
-        let n = batch, k = g.columnRows, cells = n * g.gridSize
+        let n = batch, k = g.columnRows, cells = g.gridSize * n
         precondition(dy.shape == [n, outChannels, g.outHeight, g.outWidth],
                      "Conv2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.outHeight, g.outWidth])")
         guard needs.parameters || needs.input else { return nil }
-        // dyMajor[O × N·P] ← dy[N×O×P]; db[O] += Σ dy
-        ChannelMajor.gather(dy.data, batch: n, channels: outChannels, plane: g.gridSize, into: dyMajor.data,
-                            addingSumsTo: needs.parameters ? bias.gradient.data : nil)
+        // dyt[O × OH·OW·N] ← dy[N×O×OH×OW]
+        BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.gridSize, into: dyt.data)
         if needs.parameters {
-            // dW[O × C·k·k] += dyMajor[O × N·P] · colsᵀ[N·P × C·k·k]
-            BLAS.gemm(transB: true, m: outChannels, n: k, k: cells, a: dyMajor.data, lda: cells,
+            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.gridSize, into: bias.gradient.data)
+            // dW[O × C·k·k] += dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
+            BLAS.gemm(transB: true, m: outChannels, n: k, k: cells, a: dyt.data, lda: cells,
                       b: cols.data, ldb: cells, beta: 1, c: weight.gradient.data, ldc: k)
         }
         guard needs.input else { return nil }
         let dcols = reuse(gradColumns, shape: [k, cells])
         let dx = reuse(gradInput, shape: [n, inChannels, g.height, g.width])
         gradColumns = dcols; gradInput = dx
-        // dcols[C·k·k × N·P] = Wᵀ[C·k·k × O] · dyMajor[O × N·P]
+        // dcols[C·k·k × OH·OW·N] = Wᵀ[C·k·k × O] · dyt[O × OH·OW·N]
         BLAS.gemm(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,
-                  b: dyMajor.data, ldb: cells, c: dcols.data, ldc: cells)
-        g.col2im(dcols.data, batch: n, into: dx.data)
+                  b: dyt.data, ldb: cells, c: dcols.data, ldc: cells)
+        g.col2im(dcols.data, batch: n, into: dxt.data)
+        BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.planeSize, into: dx.data)
         return dx
     }
 }

@@ -2,9 +2,9 @@
 /// kernel, stride and padding: x[N×C×H×W] → y[N×O×OH×OW] with OH = (H − 1)·s − 2p + k + outputPadding.
 /// Weights [C, O, k, k] as PyTorch lays them out, bias [O].
 ///
-/// One GEMM per product over the whole batch: x is gathered channel-major into xm[C × N·H·W],
-/// cols[O·k·k × N·H·W] = Wᵀ · xm, and col2im sums cols into y, each plane starting from its bias.
-/// Backward: dcols = im2col(dy), dW += xm · dcolsᵀ, dx = W · dcols (scattered back to N×C×H×W).
+/// One GEMM per product over the whole batch: x is transposed batch-last (xt[C·H·W × N]),
+/// cols[O·k·k × H·W·N] = Wᵀ · xt, col2im sums cols into yt[O·OH·OW × N], each channel starting from
+/// its bias, and a transpose gives y. Backward: dcols = im2col(dyt), dW += xt · dcolsᵀ, dxt = W · dcols.
 public final class ConvTranspose2D: Layer, Initializable {
     public let inChannels: Int
     public let outChannels: Int
@@ -24,12 +24,14 @@ public final class ConvTranspose2D: Layer, Initializable {
     private var batch = 0
     private var output: Tensor?
     private var gradInput: Tensor?
-    /// xm[C × N·H·W] of the last forward, kept for dW.
-    private var inputMajor: Tensor?
-    /// [O·k·k × N·H·W]: cols in forward, dcols in backward.
+    /// xt[C × H·W·N] of the last forward, kept for dW.
+    private var inputBatchLast: Tensor?
+    /// [O·k·k × H·W·N]: cols in forward, dcols in backward.
     private var columns: Tensor?
-    /// dxm[C × N·H·W]
-    private var gradInputMajor: Tensor?
+    /// [O·OH·OW × N]: yt in forward, dyt in backward.
+    private var outputBatchLast: Tensor?
+    /// dxt[C × H·W·N]
+    private var gradInputBatchLast: Tensor?
 
     public init(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
                 outputPadding: Int = 0) {
@@ -84,47 +86,49 @@ public final class ConvTranspose2D: Layer, Initializable {
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let g = geometry(for: x.shape)
-        let n = x.shape[0], k = g.columnRows, cells = n * g.gridSize
+        let n = x.shape[0], k = g.columnRows, cells = g.gridSize * n
         geometry = g
         batch = n
         let y = reuse(output, shape: [n, outChannels, g.height, g.width])
-        let xm = reuse(inputMajor, shape: [inChannels, cells])
+        let xt = reuse(inputBatchLast, shape: [inChannels, cells])
         let cols = reuse(columns, shape: [k, cells])
-        output = y; inputMajor = xm; columns = cols
+        let yt = reuse(outputBatchLast, shape: [outChannels * g.planeSize, n])
+        output = y; inputBatchLast = xt; columns = cols; outputBatchLast = yt
 
-        ChannelMajor.gather(x.data, batch: n, channels: inChannels, plane: g.gridSize, into: xm.data)
-        // cols[O·k·k × N·H·W] = Wᵀ[O·k·k × C] · xm[C × N·H·W]
+        BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.gridSize, into: xt.data)
+        // cols[O·k·k × H·W·N] = Wᵀ[O·k·k × C] · xt[C × H·W·N]
         BLAS.gemm(transA: true, m: k, n: cells, k: inChannels, a: weight.value.data, lda: k,
-                  b: xm.data, ldb: cells, c: cols.data, ldc: cells)
-        g.col2im(cols.data, batch: n, into: y.data, initial: bias.value.data)
+                  b: xt.data, ldb: cells, c: cols.data, ldc: cells)
+        g.col2im(cols.data, batch: n, into: yt.data, initial: bias.value.data)
+        BatchTranspose.toBatchFirst(yt.data, batch: n, rowLength: outChannels * g.planeSize, into: y.data)
         return y
     }
 
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
-        guard let g = geometry, let xm = inputMajor, let dcols = columns else {
+        guard let g = geometry, let xt = inputBatchLast, let dcols = columns, let dyt = outputBatchLast else {
             preconditionFailure("ConvTranspose2D.backward before forward")
         }
-        let n = batch, k = g.columnRows, cells = n * g.gridSize
+        let n = batch, k = g.columnRows, cells = g.gridSize * n
         precondition(dy.shape == [n, outChannels, g.height, g.width],
                      "ConvTranspose2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.height, g.width])")
         guard needs.parameters || needs.input else { return nil }
-        // dcols[O·k·k × N·H·W] ← dy[N×O×OH×OW]
-        g.im2col(dy.data, batch: n, into: dcols.data)
+        // dcols[O·k·k × H·W·N] ← im2col of dyt[O·OH·OW × N]
+        BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.planeSize, into: dyt.data)
+        g.im2col(dyt.data, batch: n, into: dcols.data)
         if needs.parameters {
-            ChannelMajor.addChannelSums(dy.data, batch: n, channels: outChannels, plane: g.planeSize,
-                                        into: bias.gradient.data)
-            // dW[C × O·k·k] += xm[C × N·H·W] · dcolsᵀ[N·H·W × O·k·k]
-            BLAS.gemm(transB: true, m: inChannels, n: k, k: cells, a: xm.data, lda: cells,
+            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.planeSize, into: bias.gradient.data)
+            // dW[C × O·k·k] += xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
+            BLAS.gemm(transB: true, m: inChannels, n: k, k: cells, a: xt.data, lda: cells,
                       b: dcols.data, ldb: cells, beta: 1, c: weight.gradient.data, ldc: k)
         }
         guard needs.input else { return nil }
-        let dxm = reuse(gradInputMajor, shape: [inChannels, cells])
+        let dxt = reuse(gradInputBatchLast, shape: [inChannels, cells])
         let dx = reuse(gradInput, shape: [n, inChannels, g.outHeight, g.outWidth])
-        gradInputMajor = dxm; gradInput = dx
-        // dxm[C × N·H·W] = W[C × O·k·k] · dcols[O·k·k × N·H·W]
+        gradInputBatchLast = dxt; gradInput = dx
+        // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N]
         BLAS.gemm(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data, ldb: cells,
-                  c: dxm.data, ldc: cells)
-        ChannelMajor.scatter(dxm.data, batch: n, channels: inChannels, plane: g.gridSize, into: dx.data)
+                  c: dxt.data, ldc: cells)
+        BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.gridSize, into: dx.data)
         return dx
     }
 }
