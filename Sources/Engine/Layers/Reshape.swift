@@ -1,14 +1,13 @@
 /// Gives each sample a new shape with the same element count: x[N×…] → y[N×sampleShape].
 ///
-/// The output is the layer's own tensor holding a copy of the input (and the input gradient a
-/// copy of the output gradient). A shared-memory view would save the copy, but a `Tensor` owns
-/// its memory, and the copy is cheap next to the layers around it: 1.6 MB for the DCGAN
-/// generator's 64×6272 activations, well under 1% of its step.
+/// No data moves: the output is a view, its own tensor object with the new shape over the input's
+/// memory (and the input gradient a view of the output gradient). So the output is only valid
+/// while the input is: in a `Sequential`, until the previous layer's next forward.
 public class Reshape: Layer {
     private let sampleShape: ([Int]) -> [Int]
     private var inputShape: [Int]?
-    private var output: Tensor?
-    private var gradInput: Tensor?
+    private var outputs = ViewCache()
+    private var gradInputs = ViewCache()
 
     /// `sampleShape` excludes the batch dimension, e.g. `Reshape(to: [128, 7, 7])`.
     public convenience init(to sampleShape: [Int]) {
@@ -26,20 +25,14 @@ public class Reshape: Layer {
     }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        let y = reuse(output, shape: outputShape(inputShape: x.shape))
-        output = y
         inputShape = x.shape
-        y.data.update(from: x.data, count: x.count)
-        return y
+        return outputs.view(of: x, shape: outputShape(inputShape: x.shape))
     }
 
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
         guard needs.input else { return nil }
         guard let shape = inputShape else { preconditionFailure("Reshape.backward before forward") }
         precondition(dy.count == shape.reduce(1, *), "Reshape.backward: gradient \(dy.shape) for input \(shape)")
-        let dx = reuse(gradInput, shape: shape)
-        gradInput = dx
-        dx.data.update(from: dy.data, count: dy.count)
-        return dx
+        return gradInputs.view(of: dy, shape: shape)
     }
 }
