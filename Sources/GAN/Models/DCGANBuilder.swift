@@ -59,7 +59,7 @@ enum DCGANBuilder {
         layers.append(Flatten())
         var width = channels * side * side
         if d.minibatchDiscrimination > 0 {
-            fatalError("TEMP")
+            layers.append(MinibatchDiscrimination(inFeatures: width, kernels: d.minibatchDiscrimination, kernelDim: 5))
             width += d.minibatchDiscrimination
         }
         layers.append(Dense(width, 1))

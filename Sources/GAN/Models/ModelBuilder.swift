@@ -50,7 +50,7 @@ enum ModelBuilder {
         }
         if config.discriminator.minibatchDiscrimination > 0 {
             let kernels = config.discriminator.minibatchDiscrimination
-            fatalError("TEMP \(kernels)")
+            layers.append(MinibatchDiscrimination(inFeatures: width, kernels: kernels, kernelDim: 5))
             width += kernels
         }
         layers.append(Dense(width, 1))
