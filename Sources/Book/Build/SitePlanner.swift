@@ -7,6 +7,13 @@ import Notebook
 enum SitePlanner {
     static let directiveKinds: Set<String> = ["gan", "gan-compare", "gan-table"]
 
+    /// Every column a gan-table may name: metrics.csv columns, the keys GAN's evaluation writes
+    /// to eval.json (a test checks that trained runs write no others), and the provenance timings.
+    static let tableColumns: [String] = MetricsLog.columns
+        + ["diversity", "final_d_fake", "final_d_real", MixtureEvaluation.highQualityFraction,
+           MixtureEvaluation.modesCovered, MixtureEvaluation.modesTotal]
+        + [TableViewBuilder.imagesPerSecond, TableViewBuilder.wallSeconds]
+
     static func plan(_ pages: [Page]) throws -> SitePlan {
         var problems: [Error] = []
         var planned: [PlannedPage] = []
@@ -73,6 +80,13 @@ enum SitePlanner {
                                           message: "gan-compare: unknown metric \(display.metric)",
                                           hint: ClosestName.hint(for: display.metric, among: MetricsLog.columns,
                                                                  allowed: "metrics.csv columns")))
+            }
+            // Checked here rather than only when rendering, so a typo fails before any training.
+            for column in display.columns where display.kind == .table && !tableColumns.contains(column) {
+                problems.append(BookError(file: page.sourcePath, line: display.line,
+                                          message: "gan-table: unknown column \(column)",
+                                          hint: ClosestName.hint(for: column, among: tableColumns,
+                                                                 allowed: "metrics.csv columns, eval.json keys, timings")))
             }
         }
         return problems
