@@ -14,7 +14,7 @@ struct SiteWriter {
         var entries: [String: RunEntry] = [:]
         func entry(_ hash: String) throws -> RunEntry {
             if let loaded = entries[hash] { return loaded }
-            let loaded = try RunEntry.load(from: cache.entry(hash))
+            let loaded = try SiteWriter.loadEntry(cache.entry(hash))
             entries[hash] = loaded
             return loaded
         }
@@ -42,6 +42,18 @@ struct SiteWriter {
         changed += try removeStalePages(keeping: Set(outputs.keys))
         _ = try renderer.copyAssets(into: siteURL)
         return changed
+    }
+
+    /// Reads a cache entry. A file of it that cannot be read is damage the build cannot repair by
+    /// itself (the entry counts as trained), so the error says how to get it retrained.
+    static func loadEntry(_ folder: URL) throws -> RunEntry {
+        do {
+            return try RunEntry.load(from: folder)
+        } catch var error as BookError where error.file.hasPrefix(folder.path + "/") && !error.hint.contains("delete") {
+            error.hint = (error.hint.isEmpty ? "" : error.hint + "; ")
+                + "the run's cache entry is damaged: delete \(folder.path) and build again to retrain it"
+            throw error
+        }
     }
 
     func renderPage(_ planned: PlannedPage, siteTitle: String, entry: (String) throws -> RunEntry) throws -> String {
