@@ -1,0 +1,41 @@
+import XCTest
+@testable import Book
+
+/// Two builds of the same notebook at once both succeed and leave one valid entry per run.
+final class ConcurrentBuildTests: XCTestCase {
+    var notebook: NotebookFixture!
+    var ganbook: GanbookExecutable!
+
+    override func setUpWithError() throws {
+        ganbook = try GanbookExecutable.located()
+        notebook = try NotebookFixture()
+    }
+
+    override func tearDown() { notebook?.cleanUp() }
+
+    func testTwoBuildsAtOnceShareTheCache() throws {
+        try notebook.write("page.md", SmallRun.page(
+            title: "Page", SmallRun.directive(id: "a", seed: 1),
+            SmallRun.directive(id: "b", seed: 2),
+            "```gan-compare\nruns: [a, b]\nmetric: d_real\n```\n"))
+        let arguments = ["build", "--content", "content", "--site", "site", "--templates", "templates", "--threads", "1"]
+        let first = try ganbook.start(arguments, in: notebook.root)
+        let second = try ganbook.start(arguments, in: notebook.root)
+        let outcomes = [first.finish(), second.finish()]
+
+        for outcome in outcomes {
+            XCTAssertEqual(outcome.status, 0, outcome.all)
+            XCTAssertTrue(outcome.stdout.contains("built 2 page(s): 2 run(s)"), outcome.all)
+        }
+        XCTAssertEqual(notebook.entryHashes.count, 2)
+        XCTAssertEqual(notebook.runFolderNames, notebook.entryHashes, "no partial folder left behind")
+        let cache = RunCache(site: notebook.site)
+        for hash in notebook.entryHashes {
+            XCTAssertNil(RunsReport.verify(hash, cache: cache), hash)
+        }
+        // Whichever build stored an entry, the page shows it, and a third build has nothing to do.
+        try notebook.build()
+        XCTAssertEqual(notebook.summaryCount("trained"), 0, notebook.output)
+        XCTAssertEqual(notebook.summaryCount("file(s)"), 0, notebook.output)
+    }
+}

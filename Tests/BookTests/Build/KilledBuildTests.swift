@@ -1,0 +1,54 @@
+import XCTest
+@testable import Book
+
+/// A build killed while training leaves no cache entry, and the next build clears what a killed
+/// build left half written.
+final class KilledBuildTests: XCTestCase {
+    var notebook: NotebookFixture!
+    var ganbook: GanbookExecutable!
+
+    override func setUpWithError() throws {
+        ganbook = try GanbookExecutable.located()
+        notebook = try NotebookFixture()
+    }
+
+    override func tearDown() { notebook?.cleanUp() }
+
+    func testKilledTrainingLeavesNoEntryAndLeftoversAreCleared() throws {
+        let long = "```gan\nid: long\ndataset: ring8\niterations: 200000\nbatch_size: 32\nlog_every: 1000\nsnapshots: 2\n```\n"
+        try notebook.write("long.md", SmallRun.page(title: "Long", long))
+        let build = try ganbook.start(["build", "--content", "content", "--site", "site", "--templates", "templates",
+                                       "--threads", "1"], in: notebook.root)
+        let started = build.waitForOutput(timeout: 30) { $0.contains("training [1/1] long/long") }
+        guard started else {
+            build.process.terminate()
+            return XCTFail("the build did not start training: \(build.finish().all)")
+        }
+        usleep(1_500_000) // well into training
+        XCTAssertTrue(build.process.isRunning, "200000 iterations should take far longer: \(build.stdout)")
+        let pid = build.process.processIdentifier
+        kill(pid, SIGKILL)
+        let outcome = build.finish()
+        XCTAssertEqual(build.process.terminationReason, .uncaughtSignal, outcome.all)
+        XCTAssertEqual(notebook.entryHashes, [], "no complete entry after a kill")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: notebook.site.appendingPathComponent("long.html").path))
+
+        // Training writes nothing until it ends, so only a kill during the final write leaves a
+        // partial folder; plant one as that would, named after the dead process, and one of a live build.
+        let hash = String(repeating: "ab", count: 32)
+        let dead = notebook.runs.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-\(pid)-12345")
+        let live = notebook.runs.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-\(getpid())-678")
+        for folder in [dead, live] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("samples"), withIntermediateDirectories: true)
+            try Data("iteration\n".utf8).write(to: folder.appendingPathComponent("metrics.csv"))
+        }
+
+        try notebook.write("long.md", SmallRun.page(title: "Long", SmallRun.directive(id: "short")))
+        try notebook.build()
+
+        XCTAssertEqual(notebook.summaryCount("trained"), 1, notebook.output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dead.path), "a killed build's partial folder is removed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live.path), "a running build's partial folder is kept")
+        XCTAssertEqual(notebook.runFolderNames, [live.lastPathComponent] + notebook.entryHashes)
+    }
+}
