@@ -1,0 +1,67 @@
+import XCTest
+@testable import Book
+
+/// The cache's all-or-nothing writes, on their own (the build tests cover them in use).
+final class RunCacheTests: XCTestCase {
+    var notebook: NotebookFixture!
+    var cache: RunCache!
+    let hash = String(repeating: "0123456789abcdef", count: 4)
+
+    override func setUpWithError() throws {
+        notebook = try NotebookFixture()
+        cache = RunCache(site: notebook.site)
+    }
+
+    override func tearDown() { notebook.cleanUp() }
+
+    func files(_ text: String) -> [String: Data] {
+        ["config.json": Data("{}\n".utf8), "samples/final.png": Data(text.utf8), "run.json": Data("{}\n".utf8)]
+    }
+
+    func testStoreWritesEveryFileAndLeavesNoPartialFolder() throws {
+        XCTAssertTrue(try cache.store(hash, files: files("first")))
+        XCTAssertTrue(cache.contains(hash))
+        XCTAssertEqual(cache.hashes(), [hash])
+        XCTAssertEqual(try notebook.files(under: cache.entry(hash)), files("first"))
+        XCTAssertEqual(notebook.runFolderNames, [hash])
+    }
+
+    func testSecondStoreOfTheSameRunKeepsTheFirst() throws {
+        try cache.store(hash, files: files("first"))
+        XCTAssertFalse(try cache.store(hash, files: files("second")), "the later copy is discarded")
+        XCTAssertEqual(try notebook.files(under: cache.entry(hash)), files("first"))
+        XCTAssertEqual(notebook.runFolderNames, [hash])
+    }
+
+    func testFailedWriteLeavesNothing() throws {
+        // "samples" as a file, then a file inside it: the second write must fail.
+        var bad = files("x")
+        bad["samples"] = Data("not a folder".utf8)
+        bad["samples/step-1.png"] = Data("y".utf8)
+        XCTAssertThrowsError(try cache.store(hash, files: bad))
+        XCTAssertFalse(cache.contains(hash))
+        XCTAssertEqual(notebook.runFolderNames, [], "neither an entry nor a partial folder")
+    }
+
+    func testFolderWithoutMarkerIsNotAnEntry() throws {
+        try FileManager.default.createDirectory(at: cache.entry(hash), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: cache.entry(hash).appendingPathComponent("config.json"))
+        XCTAssertFalse(cache.contains(hash))
+        XCTAssertEqual(cache.hashes(), [])
+    }
+
+    func testOnlyPartialsOfEndedProcessesAreRemoved() throws {
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let names = ["\(RunCache.partialPrefix)\(hash)-\(ended.processIdentifier)-1",
+                     "\(RunCache.partialPrefix)\(hash)-\(getpid())-2",
+                     "\(RunCache.partialPrefix)unexpected"]
+        for name in names {
+            try FileManager.default.createDirectory(at: cache.root.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        cache.removeAbandonedPartials()
+        XCTAssertEqual(notebook.runFolderNames, Array(names.dropFirst()).sorted())
+    }
+}
