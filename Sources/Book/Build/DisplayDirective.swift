@@ -18,6 +18,11 @@ struct DisplayDirective {
     var smoothing = 0.9
     /// File line of the directive body's first line, for errors raised when rendering.
     let line: Int
+    /// File lines of the entries of `runs`, `columns` and of `metric`, so a reference error
+    /// points at the name that is wrong rather than at the top of the block.
+    var runLines: [Int] = []
+    var columnLines: [Int] = []
+    var metricLine: Int?
 
     static let compareKeys = ["runs", "metric", "title", "smooth"]
     static let tableKeys = ["runs", "columns", "title"]
@@ -26,8 +31,9 @@ struct DisplayDirective {
         var directive = DisplayDirective(kind: kind, line: firstLine)
         let allowed = kind == .compare ? compareKeys : tableKeys
         let name = kind == .compare ? "gan-compare" : "gan-table"
+        func fileLine(_ node: Node?) -> Int { firstLine + max((node?.mark?.line ?? 1) - 1, 0) }
         func fail(_ node: Node?, _ message: String, hint: String = "") -> BookError {
-            BookError(file: file, line: firstLine + max((node?.mark?.line ?? 1) - 1, 0), message: message, hint: hint)
+            BookError(file: file, line: fileLine(node), message: message, hint: hint)
         }
         let root: Node?
         do {
@@ -44,12 +50,17 @@ struct DisplayDirective {
             let key = keyNode.string ?? ""
             switch key {
             case "runs":
-                directive.runs = try strings(value, key: key, fail)
+                let items = try strings(value, key: key, fail)
+                directive.runs = items.map(\.text)
+                directive.runLines = items.map { fileLine($0.node) }
             case "metric" where kind == .compare:
                 guard let text = value.string, !text.isEmpty else { throw fail(value, "metric: expected a metrics.csv column name") }
                 directive.metric = text
+                directive.metricLine = fileLine(value)
             case "columns" where kind == .table:
-                directive.columns = try strings(value, key: key, fail)
+                let items = try strings(value, key: key, fail)
+                directive.columns = items.map(\.text)
+                directive.columnLines = items.map { fileLine($0.node) }
             case "title":
                 guard let text = value.string else { throw fail(value, "title: expected text") }
                 directive.title = text
@@ -70,12 +81,13 @@ struct DisplayDirective {
         return directive
     }
 
-    private static func strings(_ node: Node, key: String, _ fail: (Node?, String, String) -> BookError) throws -> [String] {
-        if let single = node.string { return [single] }
+    private static func strings(_ node: Node, key: String, _ fail: (Node?, String, String) -> BookError) throws
+        -> [(text: String, node: Node)] {
+        if let single = node.string { return [(single, node)] }
         guard let items = node.sequence else { throw fail(node, "\(key): expected a list such as [a, b]", "") }
         return try items.map { item in
             guard let text = item.string else { throw fail(item, "\(key): expected names", "") }
-            return text
+            return (text, item)
         }
     }
 }

@@ -70,21 +70,22 @@ enum SitePlanner {
     static func checkReferences(_ blocks: [PlannedBlock], ids: [String], page: Page) -> [Error] {
         var problems: [Error] = []
         for case .display(let display) in blocks {
-            for id in display.runs where !ids.contains(id) {
-                problems.append(BookError(file: page.sourcePath, line: display.line,
-                                          message: "no gan block on this page has id \(id)",
+            let name = display.kind == .compare ? "gan-compare" : "gan-table"
+            for (id, line) in zip(display.runs, display.runLines) where !ids.contains(id) {
+                problems.append(BookError(file: page.sourcePath, line: line,
+                                          message: "\(name): runs: no gan block on this page has id \(id)",
                                           hint: ClosestName.hint(for: id, among: ids.sorted(), allowed: "ids on this page")))
             }
             if display.kind == .compare && !display.metric.isEmpty && !MetricsLog.columns.contains(display.metric) {
-                problems.append(BookError(file: page.sourcePath, line: display.line,
-                                          message: "gan-compare: unknown metric \(display.metric)",
+                problems.append(BookError(file: page.sourcePath, line: display.metricLine ?? display.line,
+                                          message: "gan-compare: metric: unknown metric \(display.metric)",
                                           hint: ClosestName.hint(for: display.metric, among: MetricsLog.columns,
                                                                  allowed: "metrics.csv columns")))
             }
             // Checked here rather than only when rendering, so a typo fails before any training.
-            for column in display.columns where display.kind == .table && !tableColumns.contains(column) {
-                problems.append(BookError(file: page.sourcePath, line: display.line,
-                                          message: "gan-table: unknown column \(column)",
+            for (column, line) in zip(display.columns, display.columnLines) where !tableColumns.contains(column) {
+                problems.append(BookError(file: page.sourcePath, line: line,
+                                          message: "gan-table: columns: unknown column \(column)",
                                           hint: ClosestName.hint(for: column, among: tableColumns,
                                                                  allowed: "metrics.csv columns, eval.json keys, timings")))
             }

@@ -13,13 +13,14 @@ final class DisplayReferenceTests: XCTestCase {
         SmallRun.page(title: "Compare", SmallRun.directive(id: "a", seed: 1), SmallRun.directive(id: "b", seed: 2), display)
     }
 
-    func assertFailsBeforeTraining(_ display: String, mentions expected: [String],
+    /// The build fails naming the page line that holds `marker`, mentions every `expected` text, and trains nothing.
+    func assertFailsBeforeTraining(_ display: String, at marker: String, mentions expected: [String],
                                    file: StaticString = #filePath, line: UInt = #line) throws {
         let text = page(display)
         try notebook.write("compare.md", text)
         let message = notebook.buildError(file: file, line: line)
-        let fence = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("```gan-") }.map { $0 + 2 } ?? 0
-        XCTAssertTrue(message.contains("compare.md:\(fence):"), "should point at line \(fence): \(message)", file: file, line: line)
+        let wrong = (text.components(separatedBy: "\n").firstIndex { $0.contains(marker) } ?? -1) + 1
+        XCTAssertTrue(message.contains("compare.md:\(wrong):"), "should point at line \(wrong): \(message)", file: file, line: line)
         for word in expected {
             XCTAssertTrue(message.contains(word), "expected \(word) in: \(message)", file: file, line: line)
         }
@@ -28,20 +29,36 @@ final class DisplayReferenceTests: XCTestCase {
     }
 
     func testCompareWithUnknownRunFails() throws {
-        try assertFailsBeforeTraining("```gan-compare\nruns: [a, c]\nmetric: loss_g\n```\n", mentions: ["id c", "did you mean a"])
+        try assertFailsBeforeTraining("```gan-compare\nmetric: loss_g\nruns: [a, c]\n```\n", at: "runs: [a, c]",
+                                      mentions: ["runs", "id c", "did you mean a"])
+    }
+
+    func testUnknownRunInABlockListPointsAtItsLine() throws {
+        try assertFailsBeforeTraining("```gan-compare\nmetric: loss_g\nruns:\n  - a\n  - c\n```\n", at: "  - c",
+                                      mentions: ["id c"])
     }
 
     func testCompareWithUnknownMetricFails() throws {
-        try assertFailsBeforeTraining("```gan-compare\nruns: [a, b]\nmetric: loss_gg\n```\n",
-                                      mentions: ["loss_gg", "did you mean loss_g"])
+        try assertFailsBeforeTraining("```gan-compare\nruns: [a, b]\nmetric: loss_gg\n```\n", at: "metric: loss_gg",
+                                      mentions: ["metric", "loss_gg", "did you mean loss_g"])
     }
 
     func testTableWithUnknownRunFails() throws {
-        try assertFailsBeforeTraining("```gan-table\nruns: [a, bb]\n```\n", mentions: ["id bb", "did you mean b"])
+        try assertFailsBeforeTraining("```gan-table\nruns: [a, bb]\n```\n", at: "runs: [a, bb]",
+                                      mentions: ["runs", "id bb", "did you mean b"])
     }
 
     func testTableWithUnknownColumnFails() throws {
-        try assertFailsBeforeTraining("```gan-table\ncolumns: [loss_g, d_reel]\n```\n", mentions: ["d_reel", "did you mean d_real"])
+        try assertFailsBeforeTraining("```gan-table\ntitle: Summary\ncolumns:\n  - loss_g\n  - d_reel\n```\n", at: "- d_reel",
+                                      mentions: ["columns", "d_reel", "did you mean d_real"])
+    }
+
+    func testEveryBadReferenceIsReportedAtOnce() throws {
+        try notebook.write("compare.md", page("```gan-compare\nruns: [a, x]\nmetric: loss_x\n```\n\n```gan-table\ncolumns: [y]\n```\n"))
+        let message = notebook.buildError()
+        XCTAssertTrue(message.hasPrefix("3 problems"), message)
+        for name in ["id x", "loss_x", "column y"] { XCTAssertTrue(message.contains(name), message) }
+        XCTAssertEqual(notebook.runFolderNames, [])
     }
 
     func testTableAcceptsMetricsEvaluationKeysAndTimings() throws {
