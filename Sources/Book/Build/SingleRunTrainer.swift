@@ -23,7 +23,8 @@ struct SingleRunTrainer {
         // Same all-at-once write as the cache: a killed run leaves the old folder or nothing.
         let parent = output.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let partial = parent.appendingPathComponent(".\(output.lastPathComponent).partial-\(getpid())")
+        // One fixed name, so a folder left by a run killed while writing is cleared by the next run.
+        let partial = parent.appendingPathComponent(".\(output.lastPathComponent).partial")
         try? manager.removeItem(at: partial)
         for (path, data) in files {
             let url = partial.appendingPathComponent(path)
