@@ -10,8 +10,7 @@ enum SitePlanner {
     /// Every column a gan-table may name: metrics.csv columns, the keys GAN's evaluation writes
     /// to eval.json (a test checks that trained runs write no others), and the provenance timings.
     static let tableColumns: [String] = MetricsLog.columns
-        + ["diversity", "final_d_fake", "final_d_real", MixtureEvaluation.highQualityFraction,
-           MixtureEvaluation.modesCovered, MixtureEvaluation.modesTotal]
+        + Evaluation.keys
         + [TableViewBuilder.imagesPerSecond, TableViewBuilder.wallSeconds]
 
     static func plan(_ pages: [Page]) throws -> SitePlan {

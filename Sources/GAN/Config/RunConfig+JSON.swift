@@ -3,8 +3,8 @@ extension RunConfig {
     /// sorted, numbers normalised, no whitespace. The run hash is computed from it.
     public var canonicalJSON: String { jsonValue(includingDisplayKeys: false).compact }
 
-    /// The resolved configuration with `id` and `caption`, keys sorted, indented, ending in a
-    /// newline: the cache entry's config.json.
+    /// The resolved configuration with `id` and `caption` when set, keys sorted, indented,
+    /// ending in a newline (the cache entry's config.json is written without the display keys).
     public var prettyJSON: String { jsonValue(includingDisplayKeys: true).pretty() + "\n" }
 
     func jsonValue(includingDisplayKeys: Bool) -> ConfigJSON {

@@ -3,17 +3,24 @@
 /// Images: D's last verdicts and a diversity ratio (mean pairwise distance between generated
 /// samples divided by the same for real samples: near 1 for varied output, near 0 when G has
 /// collapsed onto a few images). 2-D mixtures: modes covered and the share of good samples.
-enum Evaluation {
+public enum Evaluation {
+    public static let finalDReal = "final_d_real"
+    public static let finalDFake = "final_d_fake"
+    public static let diversity = "diversity"
+    /// Every key eval.json may hold.
+    public static let keys = [diversity, finalDFake, finalDReal, MixtureEvaluation.highQualityFraction,
+                              MixtureEvaluation.modesCovered, MixtureEvaluation.modesTotal]
+
     static func evaluate(_ result: TrainingResult, dataset: Dataset, lastStats: StepStatistics?) -> [String: Double] {
         var values: [String: Double] = [:]
         if let last = lastStats {
-            values["final_d_real"] = Double(last.dReal)
-            values["final_d_fake"] = Double(last.dFake)
+            values[finalDReal] = Double(last.dReal)
+            values[finalDFake] = Double(last.dFake)
         }
         let generated = result.finalSnapshot
         let real = result.realSample
         let realSpread = meanPairwiseDistance(real)
-        if realSpread > 0 { values["diversity"] = meanPairwiseDistance(generated) / realSpread }
+        if realSpread > 0 { values[diversity] = meanPairwiseDistance(generated) / realSpread }
         if let mixture = GaussianMixture.named(dataset.name) {
             for (name, value) in MixtureEvaluation.evaluate(points: generated.values, mixture: mixture) {
                 values[name] = value
