@@ -20,7 +20,7 @@ enum RunFiles {
             files[RunEntryLayout.snapshot(iteration: snapshot.iteration)] = frame.encode()
         }
         files[RunEntryLayout.finalGrid] = frames.last!.encode()
-        files[RunEntryLayout.filmstrip] = Filmstrip.join(frames).encode()
+        files[RunEntryLayout.filmstrip] = Filmstrip.join(result.snapshots.map { stripFrame($0, dataset: config.dataset) }).encode()
         if let latent = result.latentGrid {
             files[RunEntryLayout.latentGrid] = grid(latent, columns: 10).encode()
         }
@@ -43,6 +43,18 @@ enum RunFiles {
         let centers = mixture?.centers ?? []
         let extent = (centers.map { max(abs($0.x), abs($0.y)) }.max() ?? 2) * 1.5
         return PointRaster.draw(points: snapshot.values, centers: centers, extent: extent)
+    }
+
+    /// The filmstrip shows the first 4×4 samples of every snapshot: the same noise vectors frame
+    /// after frame, at a quarter of the size of the full grids (which are kept one file each).
+    static let stripSamples = 16
+
+    static func stripFrame(_ snapshot: Snapshot, dataset: DatasetName) -> PNGImage {
+        guard snapshot.isImage, snapshot.count > stripSamples else { return picture(snapshot, dataset: dataset) }
+        var first = snapshot
+        first.count = stripSamples
+        first.values = Array(snapshot.values.prefix(stripSamples * snapshot.sampleShape.reduce(1, *)))
+        return grid(first, columns: 4)
     }
 
     static func grid(_ snapshot: Snapshot, columns: Int) -> PNGImage {
