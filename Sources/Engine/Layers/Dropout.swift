@@ -57,12 +57,21 @@ public final class Dropout: Layer {
 
     public func outputShape(inputShape: [Int]) -> [Int] { inputShape }
 
-    /// An element is dropped when its uniform draw in [0, 1) falls below p.
+    /// An element is dropped when its 24-bit uniform draw falls below p·2²⁴; each 64-bit number
+    /// gives two draws (bits 40–63, then 8–31), which halves the generator's share of the cost.
     private func draw(into keep: Tensor) {
-        let scale = 1 / (1 - probability), p = probability
-        let m = keep.data
+        let scale = 1 / (1 - probability)
+        let threshold = UInt64((Double(probability) * 0x1p24).rounded())
+        let m = keep.data, count = keep.count
         var generator = rng  // a local copy keeps exclusivity checks out of the loop
-        for i in 0..<keep.count { m[i] = generator.uniform() < p ? 0 : scale }
+        var i = 0
+        while i + 2 <= count {
+            let bits = generator.next()
+            m[i] = bits >> 40 < threshold ? 0 : scale
+            m[i + 1] = (bits >> 8) & 0xFF_FFFF < threshold ? 0 : scale
+            i += 2
+        }
+        if i < count { m[i] = generator.next() >> 40 < threshold ? 0 : scale }
         rng = generator
     }
 }

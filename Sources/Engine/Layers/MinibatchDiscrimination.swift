@@ -24,6 +24,8 @@ public final class MinibatchDiscrimination: Layer, Initializable {
     private var closeness: Tensor?
     /// dL/dM[N × B·D]
     private var gradProjected: Tensor?
+    /// Per row i, the weight (do_b(i) + do_b(j))·c_b(i, j) of the current pair spread over each kernel's D entries.
+    private var pairWeights: Tensor?
 
     public init(inFeatures: Int, kernels: Int, kernelDim: Int) {
         precondition(inFeatures > 0 && kernels > 0 && kernelDim > 0,
@@ -110,22 +112,26 @@ public final class MinibatchDiscrimination: Layer, Initializable {
         precondition(dy.shape == [n, a + b], "MinibatchDiscrimination.backward: gradient \(dy.shape) for output \([n, a + b])")
         guard needs.parameters || needs.input else { return nil }
         let dm = reuse(gradProjected, shape: [n, width])
-        gradProjected = dm
-        let mp = m.data, cp = c.data, g = dy.data, dmp = dm.data
+        let weights = reuse(pairWeights, shape: [n, width])
+        gradProjected = dm; pairWeights = weights
+        let mp = m.data, cp = c.data, g = dy.data, dmp = dm.data, wp = weights.data
         ComputePool.shared.forEachRange(n, minimumPerPart: max(1, 32_768 / max(n * width, 1))) { rows in
             for i in rows {
                 let mi = mp + i * width, gi = g + i * (a + b) + a
-                let out = dmp + i * width
+                let out = dmp + i * width, w = wp + i * width
                 out.update(repeating: 0, count: width)
                 for j in 0..<n where j != i {
                     let mj = mp + j * width, gj = g + j * (a + b) + a
                     let cij = cp + (i * n + j) * b
+                    // Spread each kernel's weight over its D entries so the loop below runs over
+                    // the whole row at once.
                     for kernel in 0..<b {
-                        let weight = (gi[kernel] + gj[kernel]) * cij[kernel]
-                        for e in (kernel * d)..<(kernel * d + d) {
-                            let difference = mi[e] - mj[e]
-                            out[e] -= difference > 0 ? weight : (difference < 0 ? -weight : 0)
-                        }
+                        (w + kernel * d).update(repeating: (gi[kernel] + gj[kernel]) * cij[kernel], count: d)
+                    }
+                    for e in 0..<width {
+                        let difference = mi[e] - mj[e]
+                        let sign: Float = difference > 0 ? 1 : (difference < 0 ? -1 : 0)
+                        out[e] -= w[e] * sign
                     }
                 }
             }
