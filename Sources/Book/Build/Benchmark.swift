@@ -52,12 +52,13 @@ struct Benchmark {
                      "CPU: \(Benchmark.cpuName), \(ComputePool.availableCores) core(s); OpenBLAS kernel \(BLASRuntime.coreName)",
                      "sgemm, 1 thread: \(f(sgemmSmall, 0)) GFLOP/s at 64×1024×784, \(f(sgemmLarge, 0)) GFLOP/s at 1024³",
                      "",
-                     "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  peak MB"]
+                     "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"]
         for row in rows {
             let m = row.measurement
             lines.append([pad(m.model, 7), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),
                           pad(f(m.imagesPerSecond, 0), 10), pad(f(m.flopsPerIteration / 1e9, 3), 10),
-                          pad(f(m.gflops, 1), 9), f(row.peakMegabytes, 0)].joined())
+                          pad(f(m.gflops, 1), 9), pad(f(m.iterationsPerCPUSecond, 1), 10),
+                          f(row.peakMegabytes, 0)].joined())
         }
         return lines.joined(separator: "\n")
     }
@@ -69,6 +70,7 @@ struct Benchmark {
                 ("model", JSONText.string(m.model)), ("threads", "\(m.threads)"), ("batch_size", "\(m.batchSize)"),
                 ("iterations_per_second", f(m.iterationsPerSecond, 2)), ("images_per_second", f(m.imagesPerSecond, 1)),
                 ("gflop_per_iteration", f(m.flopsPerIteration / 1e9, 4)), ("gflops", f(m.gflops, 2)),
+                ("iterations_per_cpu_second", f(m.iterationsPerCPUSecond, 2)),
                 ("peak_memory_mb", f(row.peakMegabytes, 1)), ("blas_core", JSONText.string(BLASRuntime.coreName)),
                 ("sgemm_gflops_64x1024x784", f(sgemmSmall, 1)), ("sgemm_gflops_1024", f(sgemmLarge, 1)),
                 ("cpu", JSONText.string(Benchmark.cpuName)),

@@ -12,12 +12,25 @@ public final class Sequential: Layer {
         return x
     }
 
+    public var isSampleIndependent: Bool { layers.allSatisfy(\.isSampleIndependent) }
+
     /// Only the first layer may skip its input gradient; inner layers always pass one back.
     public func backward(_ gradOutput: Tensor, needs: GradientNeeds) -> Tensor? {
+        backward(gradOutput, needs: needs) { _ in }
+    }
+
+    /// The backward pass, calling `afterEach(i)` once layer `i` is done with its own backward (its
+    /// parameter gradients are complete and its parameters no longer read), last layer first.
+    /// An optimizer can update that layer there, while its gradients are still in cache.
+    public func backward(_ gradOutput: Tensor, needs: GradientNeeds, afterEach: (Int) -> Void) -> Tensor? {
         var grad: Tensor? = gradOutput
-        for (i, layer) in layers.enumerated().reversed() {
-            let inner = GradientNeeds(parameters: needs.parameters, input: i > 0 || needs.input)
-            grad = layer.backward(grad!, needs: inner)
+        var i = layers.count
+        while i > 0 {
+            i -= 1
+            var inner = needs
+            inner.input = i > 0 || needs.input
+            grad = layers[i].backward(grad!, needs: inner)
+            afterEach(i)
         }
         return grad
     }

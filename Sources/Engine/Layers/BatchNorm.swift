@@ -165,7 +165,7 @@ public final class BatchNorm: Layer, Initializable {
         let mu = mean.data, invStd = inverseStd.data
         let gamma = scale.value.data
         let dGamma = scale.gradient.data, dBeta = shift.gradient.data
-        let batchStatistics = usedBatchStatistics, wantsParameters = needs.parameters
+        let batchStatistics = usedBatchStatistics, wantsParameters = needs.parameters, accumulate = needs.accumulate
         let sumGrad = backwardScratch.data, sumCentred = sumGrad + c, offsetTerm = sumCentred + c
 
         forEachChannelRange(elementsPerChannel: n * s, spatial: s) { range in
@@ -193,8 +193,9 @@ public final class BatchNorm: Layer, Initializable {
             }
             if wantsParameters {
                 for ch in range {
-                    dGamma[ch] += sumCentred[ch] * invStd[ch]
-                    dBeta[ch] += sumGrad[ch]
+                    let gammaPart = sumCentred[ch] * invStd[ch], betaPart = sumGrad[ch]
+                    dGamma[ch] = accumulate ? dGamma[ch] + gammaPart : gammaPart
+                    dBeta[ch] = accumulate ? dBeta[ch] + betaPart : betaPart
                 }
             }
             guard let dst else { return }
@@ -228,6 +229,9 @@ public final class BatchNorm: Layer, Initializable {
     }
 
     public func outputShape(inputShape: [Int]) -> [Int] { inputShape }
+
+    /// Batch statistics mix the samples of a batch.
+    public var isSampleIndependent: Bool { false }
 
     /// Mean and biased variance per feature of x[rows×width], for features in `range`.
     @inline(__always)

@@ -104,10 +104,11 @@ public final class Conv2D: Layer, Initializable {
         // dyt[O × OH·OW·N] ← dy[N×O×OH×OW]
         BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.gridSize, into: dyt.data)
         if needs.parameters {
-            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.gridSize, into: bias.gradient.data)
-            // dW[O × C·k·k] += dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
+            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.gridSize, into: bias.gradient.data,
+                            accumulate: needs.accumulate)
+            // dW[O × C·k·k] (+)= dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
             BLAS.gemm(transB: true, m: outChannels, n: k, k: cells, a: dyt.data, lda: cells,
-                      b: cols.data, ldb: cells, beta: 1, c: weight.gradient.data, ldc: k)
+                      b: cols.data, ldb: cells, beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: k)
         }
         guard needs.input else { return nil }
         let dcols = reuse(gradColumns, shape: [k, cells])

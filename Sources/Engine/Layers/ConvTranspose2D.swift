@@ -116,10 +116,11 @@ public final class ConvTranspose2D: Layer, Initializable {
         BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.planeSize, into: dyt.data)
         g.im2col(dyt.data, batch: n, into: dcols.data)
         if needs.parameters {
-            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.planeSize, into: bias.gradient.data)
-            // dW[C × O·k·k] += xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
+            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.planeSize, into: bias.gradient.data,
+                            accumulate: needs.accumulate)
+            // dW[C × O·k·k] (+)= xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
             BLAS.gemm(transB: true, m: inChannels, n: k, k: cells, a: xt.data, lda: cells,
-                      b: dcols.data, ldb: cells, beta: 1, c: weight.gradient.data, ldc: k)
+                      b: dcols.data, ldb: cells, beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: k)
         }
         guard needs.input else { return nil }
         let dxt = reuse(gradInputBatchLast, shape: [inChannels, cells])

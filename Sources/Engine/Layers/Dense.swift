@@ -46,11 +46,12 @@ public final class Dense: Layer, Initializable {
         guard let x = input else { preconditionFailure("Dense.backward before forward") }
         let n = x.rows
         if needs.parameters {
-            // dW[in×out] += xᵀ[in×N] · dy[N×out]
+            // dW[in×out] (+)= xᵀ[in×N] · dy[N×out]
             BLAS.gemm(transA: true, m: inputs, n: outputs, k: n, a: x.data, lda: inputs, b: dy.data, ldb: outputs,
-                      beta: 1, c: weight.gradient.data, ldc: outputs)
-            // db[out] += Σ_rows dy
+                      beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: outputs)
+            // db[out] (+)= Σ_rows dy
             let db = bias.gradient.data
+            if !needs.accumulate { db.update(repeating: 0, count: outputs) }
             for row in 0..<n {
                 let d = dy.data + row * outputs
                 for j in 0..<outputs { db[j] += d[j] }

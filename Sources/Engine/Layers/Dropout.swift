@@ -57,6 +57,9 @@ public final class Dropout: Layer {
 
     public func outputShape(inputShape: [Int]) -> [Int] { inputShape }
 
+    /// The mask is drawn for the whole batch: two batches as one would draw other masks.
+    public var isSampleIndependent: Bool { probability == 0 }
+
     /// An element is dropped when its 24-bit uniform draw falls below p·2²⁴; each 64-bit number
     /// gives two draws (bits 40–63, then 8–31), which halves the generator's share of the cost.
     private func draw(into keep: Tensor) {

@@ -137,9 +137,9 @@ public final class MinibatchDiscrimination: Layer, Initializable {
             }
         }
         if needs.parameters {
-            // dT[A × B·D] += xᵀ[A × N] · dM[N × B·D]
+            // dT[A × B·D] (+)= xᵀ[A × N] · dM[N × B·D]
             BLAS.gemm(transA: true, m: a, n: width, k: n, a: x.data, lda: a, b: dmp, ldb: width,
-                      beta: 1, c: tensor.gradient.data, ldc: width)
+                      beta: needs.accumulate ? 1 : 0, c: tensor.gradient.data, ldc: width)
         }
         guard needs.input else { return nil }
         let dx = reuse(gradInput, shape: x.shape)
@@ -150,6 +150,9 @@ public final class MinibatchDiscrimination: Layer, Initializable {
                   beta: 1, c: dx.data, ldc: a)
         return dx
     }
+
+    /// Each sample's features depend on the whole batch.
+    public var isSampleIndependent: Bool { false }
 
     /// `body(part)` for each part in 0..<parts, on the pool when there is more than one.
     private func runParts(_ parts: Int, _ body: (Int) -> Void) {

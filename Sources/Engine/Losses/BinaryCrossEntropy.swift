@@ -18,15 +18,28 @@ public final class BinaryCrossEntropyWithLogits {
         return loss(logits: logits) { targets[$0] }
     }
 
+    /// Loss over logits[rows] alone, row `rows.lowerBound + i` against `targets[i]`, averaged over
+    /// those rows; the gradient is written for those rows only. Two batches that went through a
+    /// model as one take one call each and get exactly the losses and gradients of separate passes.
+    public func loss(logits: Tensor, rows: Range<Int>, targets: [Float]) -> Float {
+        precondition(targets.count == rows.count && rows.upperBound <= logits.count,
+                     "\(targets.count) targets for rows \(rows) of \(logits.count) logits")
+        return loss(logits: logits, rows: rows) { targets[$0] }
+    }
+
     private func loss(logits: Tensor, target: (Int) -> Float) -> Float {
-        let n = logits.count
+        loss(logits: logits, rows: 0..<logits.count, target: target)
+    }
+
+    private func loss(logits: Tensor, rows: Range<Int>, target: (Int) -> Float) -> Float {
+        let n = rows.count
         let grad = reuse(gradient, shape: logits.shape)
         gradient = grad
         var total: Double = 0
         for i in 0..<n {
-            let x = logits.data[i], t = target(i)
+            let x = logits.data[rows.lowerBound + i], t = target(i)
             total += Double(max(x, 0) - x * t + Foundation.log1p(Foundation.exp(-abs(x))))
-            grad.data[i] = (Self.sigmoid(x) - t) / Float(n)
+            grad.data[rows.lowerBound + i] = (Self.sigmoid(x) - t) / Float(n)
         }
         return Float(total / Double(n))
     }

@@ -11,6 +11,8 @@ public final class Adam: Optimizer {
     public private(set) var stepCount = 0
     private let firstMoments: [Tensor]
     private let secondMoments: [Tensor]
+    private let slots: ParameterSlots
+    private var coefficients: AdamKernel.Coefficients
 
     public init(parameters: [Parameter], learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999,
                 epsilon: Float = 1e-8) {
@@ -21,55 +23,48 @@ public final class Adam: Optimizer {
         self.epsilon = epsilon
         firstMoments = parameters.map { Tensor(shape: $0.value.shape) }
         secondMoments = parameters.map { Tensor(shape: $0.value.shape) }
+        slots = ParameterSlots(parameters)
+        coefficients = AdamKernel.Coefficients(b1: beta1, b2: beta2, eps: epsilon, stepSize: 0, invRoot: 0)
     }
 
     public func step() {
+        beginStep()
+        apply(parameters, zeroingGradients: true)
+    }
+
+    public func beginStep() {
         stepCount += 1
         let t = Double(stepCount)
-        let stepSize = Float(Double(learningRate) / (1 - pow(Double(beta1), t)))
-        let rootCorrection2 = Float((1 - pow(Double(beta2), t)).squareRoot())
-        let b1 = beta1, b2 = beta2, eps = epsilon
+        coefficients.stepSize = Float(Double(learningRate) / (1 - pow(Double(beta1), t)))
+        coefficients.invRoot = 1 / Float((1 - pow(Double(beta2), t)).squareRoot())
+    }
+
+    public func update(_ parameters: [Parameter]) {
+        apply(parameters, zeroingGradients: false)
+    }
+
+    /// One hand-off for the whole list: each thread updates its slice of every parameter
+    /// (small lists stay on the calling thread).
+    private func apply(_ list: [Parameter], zeroingGradients: Bool) {
+        precondition(stepCount > 0, "Adam.update before beginStep")
+        var total = 0
+        for p in list { total += p.count }
         let pool = ComputePool.shared
-        // One hand-off for the whole model: each thread updates its slice of every parameter.
-        pool.run { part in
-            for (index, p) in parameters.enumerated() {
-                let r = ComputePool.range(part: part, of: pool.threadCount, count: p.count, alignment: 16)
-                Adam.update(r, weights: p.value.data, gradients: p.gradient.data, first: firstMoments[index].data,
-                            second: secondMoments[index].data, b1: b1, b2: b2, eps: eps, stepSize: stepSize,
-                            rootCorrection2: rootCorrection2)
-            }
+        if total < 32_768 || pool.threadCount == 1 {
+            apply(list, part: 0, of: 1, zeroingGradients: zeroingGradients)
+        } else {
+            pool.run { part in apply(list, part: part, of: pool.threadCount, zeroingGradients: zeroingGradients) }
         }
     }
 
-    /// The update over `range`, 16 lanes at a time (the compiler cannot prove the four buffers
-    /// distinct, so it would not vectorise the scalar loop), then a scalar tail.
-    @inline(__always)
-    static func update(_ range: Range<Int>, weights w: UnsafeMutablePointer<Float>, gradients g: UnsafeMutablePointer<Float>,
-                       first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>,
-                       b1: Float, b2: Float, eps: Float, stepSize: Float, rootCorrection2: Float) {
-        typealias V = SIMD16<Float>
-        var i = range.lowerBound
-        let invRoot = 1 / rootCorrection2
-        while i + 16 <= range.upperBound {
-            let gi = UnsafeRawPointer(g + i).loadUnaligned(as: V.self)
-            let mi = b1 * UnsafeRawPointer(m + i).loadUnaligned(as: V.self) + (1 - b1) * gi
-            let vi = b2 * UnsafeRawPointer(v + i).loadUnaligned(as: V.self) + (1 - b2) * gi * gi
-            let wi = UnsafeRawPointer(w + i).loadUnaligned(as: V.self) - stepSize * mi / (vi.squareRoot() * invRoot + eps)
-            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: V.self)
-            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: V.self)
-            UnsafeMutableRawPointer(w + i).storeBytes(of: wi, as: V.self)
-            UnsafeMutableRawPointer(g + i).storeBytes(of: V(repeating: 0), as: V.self)
-            i += 16
-        }
-        while i < range.upperBound {
-            let gi = g[i]
-            let mi = b1 * m[i] + (1 - b1) * gi
-            let vi = b2 * v[i] + (1 - b2) * gi * gi
-            m[i] = mi
-            v[i] = vi
-            w[i] -= stepSize * mi / (vi.squareRoot() * invRoot + eps)
-            g[i] = 0
-            i += 1
+    private func apply(_ list: [Parameter], part: Int, of parts: Int, zeroingGradients: Bool) {
+        for p in list {
+            let range = ComputePool.range(part: part, of: parts, count: p.count, alignment: 16)
+            if range.isEmpty { continue }
+            let slot = slots[p], g = p.gradient.data
+            AdamKernel.update(range, weights: p.value.data, gradients: g, first: firstMoments[slot].data,
+                              second: secondMoments[slot].data, coefficients)
+            if zeroingGradients { (g + range.lowerBound).update(repeating: 0, count: range.count) }
         }
     }
 }

@@ -1,8 +1,18 @@
-/// Updates parameters from their accumulated gradients, then zeroes the gradients
-/// (fused into the same pass, so the next backward can accumulate from zero without a second sweep).
+/// Updates parameters from their gradients.
+///
+/// Two ways to drive it: `step()` updates every parameter and zeroes the gradients (fused into the
+/// same pass), for callers whose backward passes add into the gradients. A training step whose
+/// first backward writes the gradients (`GradientNeeds.overwriting`) instead calls `beginStep()`
+/// and then `update(_:)` for each layer as its backward finishes, which leaves the gradients as
+/// they are: they need no zeroing, and each layer is updated while its gradients are in cache.
 public protocol Optimizer: AnyObject {
     var parameters: [Parameter] { get }
+    /// Updates every parameter, then zeroes the gradients.
     func step()
+    /// Starts a step whose parameters are then updated by `update(_:)`, each exactly once.
+    func beginStep()
+    /// Updates `parameters` (some of this optimizer's) from their gradients; the gradients are only read.
+    func update(_ parameters: [Parameter])
 }
 
 public extension Optimizer {

@@ -5,28 +5,42 @@ public final class SGD: Optimizer {
     public let learningRate: Float
     public let momentum: Float
     private let velocities: [Tensor]
+    private let slots: ParameterSlots
 
     public init(parameters: [Parameter], learningRate: Float, momentum: Float = 0) {
         self.parameters = parameters
         self.learningRate = learningRate
         self.momentum = momentum
         velocities = momentum == 0 ? [] : parameters.map { Tensor(shape: $0.value.shape) }
+        slots = ParameterSlots(parameters)
     }
 
-    public func step() {
-        let lr = learningRate, mu = momentum
+    public func step() { apply(parameters, zeroingGradients: true) }
+
+    public func beginStep() {}
+
+    public func update(_ parameters: [Parameter]) { apply(parameters, zeroingGradients: false) }
+
+    private func apply(_ list: [Parameter], zeroingGradients: Bool) {
         let pool = ComputePool.shared
         pool.run { part in
-            for (index, p) in parameters.enumerated() {
+            for p in list {
                 let r = ComputePool.range(part: part, of: pool.threadCount, count: p.count, alignment: 16)
-                let w = p.value.data, g = p.gradient.data
-                if mu == 0 {
-                    for i in r { w[i] -= lr * g[i]; g[i] = 0 }
-                } else {
-                    let b = velocities[index].data
-                    for i in r { let bi = mu * b[i] + g[i]; b[i] = bi; w[i] -= lr * bi; g[i] = 0 }
-                }
+                update(p, r, zeroingGradients: zeroingGradients)
             }
         }
+    }
+
+    @inline(__always)
+    private func update(_ p: Parameter, _ r: Range<Int>, zeroingGradients: Bool) {
+        let lr = learningRate, mu = momentum
+        let w = p.value.data, g = p.gradient.data
+        if mu == 0 {
+            for i in r { w[i] -= lr * g[i] }
+        } else {
+            let b = velocities[slots[p]].data
+            for i in r { let bi = mu * b[i] + g[i]; b[i] = bi; w[i] -= lr * bi }
+        }
+        if zeroingGradients { for i in r { g[i] = 0 } }
     }
 }

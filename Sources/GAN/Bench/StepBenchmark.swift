@@ -10,9 +10,13 @@ public struct StepBenchmark {
         public var batchSize: Int
         public var iterations: Int
         public var seconds: Double
+        /// CPU time the process used while measuring (all threads, spinning included). On a
+        /// shared machine, iterations per CPU-second at one thread are steadier than wall time.
+        public var cpuSeconds: Double
         /// Floating-point operations of one iteration's matrix products, as this engine runs them.
         public var flopsPerIteration: Double
         public var iterationsPerSecond: Double { Double(iterations) / seconds }
+        public var iterationsPerCPUSecond: Double { Double(iterations) / max(cpuSeconds, 1e-9) }
         public var imagesPerSecond: Double { iterationsPerSecond * Double(batchSize) }
         public var gflops: Double { flopsPerIteration * iterationsPerSecond / 1e9 }
     }
@@ -37,6 +41,7 @@ public struct StepBenchmark {
         for _ in 0..<5 { _ = step.run(nextReal: { real }) }
         var count = 0
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = StepBenchmark.processCPUSeconds()
         var elapsed = 0.0
         repeat {
             _ = step.run(nextReal: { real })
@@ -44,7 +49,8 @@ public struct StepBenchmark {
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         } while elapsed < seconds
         return Measurement(model: model.rawValue, threads: threads, batchSize: batchSize, iterations: count,
-                           seconds: elapsed, flopsPerIteration: Double(flopsPerIteration(gan)))
+                           seconds: elapsed, cpuSeconds: StepBenchmark.processCPUSeconds() - cpuStart,
+                           flopsPerIteration: Double(flopsPerIteration(gan)))
     }
 
     /// Products of one iteration: G forward; D forward, parameter backward on real and fake;
@@ -58,5 +64,11 @@ public struct StepBenchmark {
         let gStep = d + gan.discriminator.backwardFLOPs(inputShape: dShape, needs: .inputOnly)
             + gan.generator.backwardFLOPs(inputShape: zShape, needs: .parametersOnly)
         return g + dStep + gStep
+    }
+
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

@@ -6,6 +6,16 @@ import Engine
 /// Only the gradients a phase needs are computed: D's step asks for no gradient of its input,
 /// and G's step asks for none of D's parameters except on iterations that log D's gradient norm.
 /// The generated batch of the last D step is reused for G's step, as in the reference loop.
+///
+/// When every layer of D treats samples independently (no batch normalisation, dropout or
+/// minibatch discrimination), D's step sends the real and the generated batch through D as one
+/// batch of twice the size: one forward and one backward with products twice as tall, and each
+/// weight matrix read once instead of twice. Losses and gradients are those of two passes (up to
+/// the order in which the two halves' contributions to a weight gradient are summed).
+///
+/// The first backward of each update writes the parameter gradients instead of adding to them,
+/// and the optimizer updates each layer as soon as its backward is done, so no pass zeroes the
+/// gradients and each layer's update finds its gradient in cache.
 public final class GANStep {
     public let model: GANModel
     public let batchSize: Int
@@ -15,6 +25,8 @@ public final class GANStep {
     let realTarget: Float
     let labelFlip: Float
     let freezeGenerator: Bool
+    /// True when D's step runs real and generated samples as one batch.
+    public let pairsDiscriminatorBatches: Bool
 
     private var rng: RandomGenerator
     private let noise: Tensor
@@ -23,11 +35,23 @@ public final class GANStep {
     private var fakeTargets: [Float]
     /// D's input when instance noise is on (x + ε); otherwise D reads the batch directly.
     private let noisyInput: Tensor
+    /// D's input for a paired step: the real batch's rows, then the generated batch's.
+    private let pairedInput: Tensor
     /// G's output seen with D's input shape (packing is a reshape of the same memory).
     private var fakeView: (source: ObjectIdentifier, view: Tensor)?
     private var gradientView: (source: ObjectIdentifier, view: Tensor)?
+    /// Each layer's parameters, listed once (a layer builds a new array on every `parameters` call).
+    private let generatorLayerParameters: [[Parameter]]
+    private let discriminatorLayerParameters: [[Parameter]]
 
-    public init(model: GANModel, config: RunConfig, batchSize: Int, rng: RandomGenerator) {
+    public convenience init(model: GANModel, config: RunConfig, batchSize: Int, rng: RandomGenerator) {
+        self.init(model: model, config: config, batchSize: batchSize, rng: rng,
+                  pairing: model.discriminator.isSampleIndependent)
+    }
+
+    /// `pairing` chooses the paired D step; it must be false when D mixes samples.
+    init(model: GANModel, config: RunConfig, batchSize: Int, rng: RandomGenerator, pairing: Bool) {
+        precondition(!pairing || model.discriminator.isSampleIndependent, "D mixes samples: its batches cannot be paired")
         self.model = model
         self.batchSize = batchSize
         generatorOptimizer = GANStep.optimizer(config.optimizer, model.generator.parameters)
@@ -36,12 +60,16 @@ public final class GANStep {
         realTarget = Float(config.labelSmoothing)
         labelFlip = Float(config.labelFlip)
         freezeGenerator = config.freezeGenerator
+        pairsDiscriminatorBatches = pairing
         self.rng = rng
         noise = Tensor(shape: [batchSize, model.zDim])
         let judged = batchSize / model.pack
         realTargets = Array(repeating: realTarget, count: judged)
         fakeTargets = Array(repeating: 0, count: judged)
         noisyInput = Tensor(shape: model.discriminatorInputShape(batch: batchSize))
+        pairedInput = Tensor(shape: pairsDiscriminatorBatches ? model.discriminatorInputShape(batch: 2 * batchSize) : [0])
+        generatorLayerParameters = model.generator.layers.map(\.parameters)
+        discriminatorLayerParameters = model.discriminator.layers.map(\.parameters)
     }
 
     static func optimizer(_ config: OptimizerConfig, _ parameters: [Parameter]) -> Optimizer {
@@ -69,34 +97,66 @@ public final class GANStep {
                 (stats.fakeMean, stats.fakeStd) = meanAndStandardDeviation(fake)
             }
             drawTargets()
-            // D on the real batch, then on the generated one (G's output is not differentiated).
-            let realLogits = model.discriminator.forward(judged(real, instanceNoise), training: true)
-            stats.lossDReal = bce.loss(logits: realLogits, targets: realTargets)
-            stats.dReal = meanSigmoid(realLogits)
-            _ = model.discriminator.backward(bce.lastGradient, needs: .parametersOnly)
-            let fakeLogits = model.discriminator.forward(judged(fake, instanceNoise), training: true)
-            stats.lossDFake = bce.loss(logits: fakeLogits, targets: fakeTargets)
-            stats.dFake = meanSigmoid(fakeLogits)
-            _ = model.discriminator.backward(bce.lastGradient, needs: .parametersOnly)
+            discriminatorOptimizer.beginStep()
+            if pairsDiscriminatorBatches {
+                discriminatorStepPaired(real: real, fake: fake, instanceNoise: instanceNoise, stats: &stats)
+            } else {
+                discriminatorStepSeparate(real: real, fake: fake, instanceNoise: instanceNoise, stats: &stats)
+            }
             if detailed { stats.gradNormDLoss = gradientNorm(model.discriminator.parameters) }
-            discriminatorOptimizer.step()
         }
         // G through the updated D, on the same generated batch.
         let logits = model.discriminator.forward(judged(fake, instanceNoise), training: true)
         stats.lossG = generatorLoss(logits)
         if freezeGenerator { return stats }
-        let needs = GradientNeeds(parameters: detailed, input: true)
+        // D's parameter gradients only for the log; written, so D's next step needs no zeroing.
+        let needs = GradientNeeds(parameters: detailed, input: true, accumulate: false)
         guard let dJudged = model.discriminator.backward(bce.lastGradient, needs: needs) else {
             preconditionFailure("D returned no input gradient")
         }
-        if detailed {
-            stats.gradNormD = gradientNorm(model.discriminator.parameters)
-            discriminatorOptimizer.zeroGradients()
+        if detailed { stats.gradNormD = gradientNorm(model.discriminator.parameters) }
+        generatorOptimizer.beginStep()
+        _ = model.generator.backward(asGeneratorOutput(dJudged, like: fake), needs: GradientNeeds.parametersOnly.overwriting) {
+            updateLayer($0, of: generatorLayerParameters, generatorOptimizer)
         }
-        _ = model.generator.backward(asGeneratorOutput(dJudged, like: fake), needs: .parametersOnly)
         if detailed { stats.gradNormG = gradientNorm(model.generator.parameters) }
-        generatorOptimizer.step()
         return stats
+    }
+
+    /// Real and generated rows through D as one batch; each half's loss is averaged over its own rows.
+    private func discriminatorStepPaired(real: Tensor, fake: Tensor, instanceNoise: Float, stats: inout StepStatistics) {
+        let half = real.count
+        precondition(fake.count == half && pairedInput.count == 2 * half, "paired D batch does not match")
+        fill(pairedInput.data, from: real, instanceNoise)
+        fill(pairedInput.data + half, from: fake, instanceNoise)
+        let logits = model.discriminator.forward(pairedInput, training: true)
+        let judged = realTargets.count
+        stats.lossDReal = bce.loss(logits: logits, rows: 0..<judged, targets: realTargets)
+        stats.lossDFake = bce.loss(logits: logits, rows: judged..<(2 * judged), targets: fakeTargets)
+        stats.dReal = meanSigmoid(logits, rows: 0..<judged)
+        stats.dFake = meanSigmoid(logits, rows: judged..<(2 * judged))
+        _ = model.discriminator.backward(bce.lastGradient, needs: GradientNeeds.parametersOnly.overwriting) {
+            updateLayer($0, of: discriminatorLayerParameters, discriminatorOptimizer)
+        }
+    }
+
+    /// D on the real batch, then on the generated one (G's output is not differentiated).
+    private func discriminatorStepSeparate(real: Tensor, fake: Tensor, instanceNoise: Float, stats: inout StepStatistics) {
+        let realLogits = model.discriminator.forward(judged(real, instanceNoise), training: true)
+        stats.lossDReal = bce.loss(logits: realLogits, targets: realTargets)
+        stats.dReal = meanSigmoid(realLogits, rows: 0..<realLogits.count)
+        _ = model.discriminator.backward(bce.lastGradient, needs: GradientNeeds.parametersOnly.overwriting)
+        let fakeLogits = model.discriminator.forward(judged(fake, instanceNoise), training: true)
+        stats.lossDFake = bce.loss(logits: fakeLogits, targets: fakeTargets)
+        stats.dFake = meanSigmoid(fakeLogits, rows: 0..<fakeLogits.count)
+        _ = model.discriminator.backward(bce.lastGradient, needs: .parametersOnly) {
+            updateLayer($0, of: discriminatorLayerParameters, discriminatorOptimizer)
+        }
+    }
+
+    @inline(__always)
+    private func updateLayer(_ index: Int, of layers: [[Parameter]], _ optimizer: Optimizer) {
+        if !layers[index].isEmpty { optimizer.update(layers[index]) }
     }
 
     /// G(z) for fresh noise z ~ N(0, I), in training mode.
@@ -119,11 +179,20 @@ public final class GANStep {
         let shape = model.discriminatorInputShape(batch: batch.rows)
         if noiseStd > 0 {
             noisyInput.reshape(shape)
-            for i in 0..<batch.count { noisyInput.data[i] = batch.data[i] + noiseStd * rng.normal() }
+            fill(noisyInput.data, from: batch, noiseStd)
             return noisyInput
         }
         if batch.shape == shape { return batch }
         return view(of: batch, shape: shape, cache: &fakeView)
+    }
+
+    /// target[i] = batch[i] (+ noiseStd·ε with ε ~ N(0, 1) drawn in element order).
+    private func fill(_ target: UnsafeMutablePointer<Float>, from batch: Tensor, _ noiseStd: Float) {
+        if noiseStd > 0 {
+            for i in 0..<batch.count { target[i] = batch.data[i] + noiseStd * rng.normal() }
+        } else {
+            target.update(from: batch.data, count: batch.count)
+        }
     }
 
     /// D's input gradient viewed with G's output shape (the noise added to D's input passes it unchanged).
@@ -154,9 +223,9 @@ public final class GANStep {
         }
     }
 
-    private func meanSigmoid(_ logits: Tensor) -> Float {
+    private func meanSigmoid(_ logits: Tensor, rows: Range<Int>) -> Float {
         var total: Float = 0
-        for i in 0..<logits.count { total += BinaryCrossEntropyWithLogits.sigmoid(logits.data[i]) }
-        return total / Float(logits.count)
+        for i in rows { total += BinaryCrossEntropyWithLogits.sigmoid(logits.data[i]) }
+        return total / Float(rows.count)
     }
 }

@@ -1,0 +1,66 @@
+import Engine
+import XCTest
+@testable import GAN
+
+final class GANStepTests: XCTestCase {
+    private func config(_ extra: String = "") throws -> RunConfig {
+        try RunConfig.decode(yaml: "dataset: ring8\nbatch_size: 16\niterations: 4\n\(extra)", file: "test.yaml")
+    }
+
+    private func step(_ config: RunConfig, pairing: Bool) -> GANStep {
+        var rng = RandomGenerator(seed: 3)
+        let model = ModelBuilder.build(config, sampleShape: [2], rng: &rng)
+        return GANStep(model: model, config: config, batchSize: config.batchSize, rng: rng.split(), pairing: pairing)
+    }
+
+    private func realBatches(_ count: Int, batch: Int) -> [Tensor] {
+        var rng = RandomGenerator(seed: 8)
+        return (0..<count).map { _ in
+            let t = Tensor(shape: [batch, 2]); rng.fillNormal(t); return t
+        }
+    }
+
+    private func assertClose(_ a: [Parameter], _ b: [Parameter], _ label: String,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        for (p, q) in zip(a, b) {
+            let worst = zip(p.value.array, q.value.array).map { abs($0 - $1) }.max() ?? 0
+            XCTAssertLessThan(worst, 1e-5, "\(label) \(p.name)", file: file, line: line)
+        }
+    }
+
+    /// D's step on real and generated samples as one batch trains exactly as two passes do
+    /// (up to the order of float sums in the weight gradients).
+    func testPairedDiscriminatorStepMatchesSeparatePasses() throws {
+        for extra in ["", "instance_noise: 0.1\nlabel_flip: 0.2", "pack: 2", "d_steps: 2", "loss: minimax"] {
+            let config = try config(extra)
+            let paired = step(config, pairing: true), separate = step(config, pairing: false)
+            XCTAssertTrue(paired.pairsDiscriminatorBatches)
+            let batches = realBatches(12, batch: config.batchSize)
+            var nextPaired = 0, nextSeparate = 0
+            for iteration in 0..<4 {
+                let a = paired.run(nextReal: { defer { nextPaired += 1 }; return batches[nextPaired] },
+                                   dSteps: config.dSteps, instanceNoise: Float(config.instanceNoise), detailed: iteration % 2 == 0)
+                let b = separate.run(nextReal: { defer { nextSeparate += 1 }; return batches[nextSeparate] },
+                                     dSteps: config.dSteps, instanceNoise: Float(config.instanceNoise), detailed: iteration % 2 == 0)
+                XCTAssertEqual(a.lossDReal, b.lossDReal, accuracy: 1e-5, extra)
+                XCTAssertEqual(a.lossDFake, b.lossDFake, accuracy: 1e-5, extra)
+                XCTAssertEqual(a.lossG, b.lossG, accuracy: 1e-5, extra)
+                XCTAssertEqual(a.gradNormDLoss, b.gradNormDLoss, accuracy: 1e-5 * max(1, b.gradNormDLoss), extra)
+                XCTAssertEqual(a.gradNormG, b.gradNormG, accuracy: 1e-5 * max(1, b.gradNormG), extra)
+            }
+            assertClose(paired.model.discriminator.parameters, separate.model.discriminator.parameters, "D " + extra)
+            assertClose(paired.model.generator.parameters, separate.model.generator.parameters, "G " + extra)
+        }
+    }
+
+    func testDiscriminatorWithBatchStatisticsIsNotPaired() throws {
+        let withNorm = try config("discriminator: {batchnorm: true}")
+        XCTAssertFalse(step(withNorm, pairing: false).pairsDiscriminatorBatches)
+        var rng = RandomGenerator(seed: 1)
+        let model = ModelBuilder.build(withNorm, sampleShape: [2], rng: &rng)
+        XCTAssertFalse(GANStep(model: model, config: withNorm, batchSize: 16, rng: rng).pairsDiscriminatorBatches)
+        let dropout = try config("discriminator: {dropout: 0.3}")
+        let dropoutModel = ModelBuilder.build(dropout, sampleShape: [2], rng: &rng)
+        XCTAssertFalse(GANStep(model: dropoutModel, config: dropout, batchSize: 16, rng: rng).pairsDiscriminatorBatches)
+    }
+}
