@@ -25,11 +25,11 @@ final class DataMixtureTests: XCTestCase {
     func testGenerationIsDeterministicAndBalanced() {
         let first = GaussianMixture.ring8.generate()
         let second = GaussianMixture.ring8.generate()
-        XCTAssertEqual(first.values, second.values)
+        XCTAssertEqual(first.allValues(), second.allValues())
         XCTAssertEqual(first.digest, second.digest)
         XCTAssertEqual(first.count, 50_000)
         XCTAssertEqual(first.shape, .point(dimension: 2))
-        XCTAssertEqual(first.values.count, 100_000)
+        XCTAssertEqual(first.allValues().count, 100_000)
         XCTAssertEqual(first.identity, DatasetName.ring8.identity)
         for mode in 0..<8 {
             XCTAssertEqual(first.labels.filter { $0 == mode }.count, 6_250)
@@ -39,11 +39,12 @@ final class DataMixtureTests: XCTestCase {
     func testPointsSpreadAroundTheirModeWithTheGivenStd() {
         let grid = GaussianMixture.grid25
         let data = grid.generate()
+        let values = data.allValues()
         var sumSquares = 0.0
         for index in 0..<data.count {
             let center = grid.centers[data.labels[index]]
-            let dx = Double(data.values[2 * index]) - center.x
-            let dy = Double(data.values[2 * index + 1]) - center.y
+            let dx = Double(values[2 * index]) - center.x
+            let dy = Double(values[2 * index + 1]) - center.y
             XCTAssertLessThan(max(abs(dx), abs(dy)), 6 * grid.std)
             sumSquares += dx * dx + dy * dy
         }
@@ -66,7 +67,7 @@ final class DataMixtureTests: XCTestCase {
 
     func testRealSamplesCoverEveryModeWithHighQuality() {
         for mixture in [GaussianMixture.ring8, .grid25] {
-            let points = Array(mixture.generate().values.prefix(2 * 2_500))
+            let points = Array(mixture.generate().allValues().prefix(2 * 2_500))
             let score = MixtureEvaluation.evaluate(points: points, mixture: mixture)
             XCTAssertEqual(score[MixtureEvaluation.modesCovered], Double(mixture.centers.count))
             XCTAssertEqual(score[MixtureEvaluation.modesTotal], Double(mixture.centers.count))

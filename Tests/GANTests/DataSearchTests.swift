@@ -113,7 +113,7 @@ final class DataSearchTests: XCTestCase {
         let dataset = try ImageDatasetLoader.load(search().locate(.mnist), digests: nil)
         XCTAssertEqual(dataset.count, 4)
         XCTAssertEqual(dataset.shape, .image(channels: 1, height: 2, width: 2))
-        assertClose(dataset.values, (0..<16).map { Float($0) / 15 })
+        assertClose(dataset.allValues(), (0..<16).map { Float($0) / 15 })
         XCTAssertEqual(dataset.labels, [0, 1, 1, 2])
         XCTAssertEqual(dataset.identity, DatasetName.mnist.identity)
     }
@@ -143,7 +143,7 @@ final class DataSearchTests: XCTestCase {
         let dataset = try ImageDatasetLoader.load(search().locate(.mnist), digests: nil)
         let ones = try dataset.selecting(classes: [1, 2], subset: 2)
         XCTAssertEqual(ones.labels, [1, 1])
-        assertClose(ones.values, (4..<12).map { Float($0) / 15 })
+        assertClose(ones.allValues(), (4..<12).map { Float($0) / 15 })
         XCTAssertEqual(try dataset.selecting(classes: nil, subset: 1).labels, [0])
         XCTAssertThrowsError(try dataset.selecting(classes: [1], subset: 3)) { error in
             XCTAssertEqual((error as? GANError)?.message, "3 is more than the 2 examples available in mnist")

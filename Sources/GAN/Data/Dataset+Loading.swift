@@ -41,13 +41,8 @@ extension Dataset {
             }
             kept = Array(kept.prefix(subset))
         }
-        let size = shape.elementCount
-        var selectedValues = [Float]()
-        selectedValues.reserveCapacity(kept.count * size)
-        for index in kept {
-            selectedValues.append(contentsOf: values[index * size..<(index + 1) * size])
-        }
-        return Dataset(name: name, shape: shape, values: selectedValues, labels: kept.map { labels[$0] },
+        return Dataset(name: name, shape: shape, storage: storage.selecting(kept, size: shape.elementCount),
+                       labels: kept.map { labels[$0] },
                        identity: identity, digest: digest)
     }
 }

@@ -17,7 +17,7 @@ final class BatchSampler {
         self.dataset = dataset
         self.batch = Tensor(shape: [batchSize] + dataset.sampleShape)
         self.batchesPerEpoch = dataset.count / batchSize
-        // Images are stored in [0, 1]; a tanh generator is matched with data in [-1, 1].
+        // Images are read in [0, 1]; a tanh generator is matched with data in [-1, 1].
         (scale, shift) = output == .tanh && dataset.sampleShape.count == 3 ? (2, -1) : (1, 0)
         self.rng = rng
         position = batchesPerEpoch  // shuffle on first use
@@ -30,12 +30,8 @@ final class BatchSampler {
             position = 0
         }
         let size = dataset.sampleSize, rows = batch.rows
-        dataset.values.withUnsafeBufferPointer { values in
-            for row in 0..<rows {
-                let source = values.baseAddress! + order[position * rows + row] * size
-                let target = batch.data + row * size
-                for j in 0..<size { target[j] = source[j] * scale + shift }
-            }
+        for row in 0..<rows {
+            dataset.write(example: order[position * rows + row], to: batch.data + row * size, scale: scale, shift: shift)
         }
         position += 1
         return batch

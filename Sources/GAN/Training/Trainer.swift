@@ -106,7 +106,7 @@ public enum Trainer {
         values.reserveCapacity(count * size)
         for _ in 0..<count {
             let index = rng.integer(below: dataset.count)
-            values += dataset.values[(index * size)..<((index + 1) * size)]
+            values += dataset.example(index)
         }
         return Snapshot(iteration: 0, count: count, sampleShape: dataset.sampleShape, values: values)
     }
