@@ -15,6 +15,8 @@ public final class ComputePool {
     private let finished = Atomic<Int>(0)
     private let sleepers = Atomic<Int>(0)
     private var job: ((Int) -> Void)?
+    private var task: Task?
+    private var arguments: UnsafeMutableRawPointer?
     private var mutex = pthread_mutex_t()
     private var wakeUp = pthread_cond_t()
     private var running = false
@@ -33,6 +35,27 @@ public final class ComputePool {
         }
     }
 
+    /// A job given as a C function and a pointer to its arguments, called as `task(arguments, part)`.
+    /// Handing it to the workers allocates nothing, where a Swift closure must first be wrapped
+    /// in a heap-allocated context (`withoutActuallyEscaping`): the hot hand-offs of a training
+    /// step (matrix products, optimizer updates) use this form.
+    public typealias Task = @convention(c) (UnsafeMutableRawPointer, Int) -> Void
+
+    /// Runs `task(arguments, part)` for every part in `0..<threadCount` concurrently. Not re-entrant.
+    public func run(_ task: Task, arguments: UnsafeMutableRawPointer) {
+        if threadCount == 1 { task(arguments, 0); return }
+        precondition(!running, "ComputePool.run called from inside a job")
+        running = true
+        self.task = task
+        self.arguments = arguments
+        startWorkers()
+        task(arguments, 0)
+        waitForWorkers()
+        self.task = nil
+        self.arguments = nil
+        running = false
+    }
+
     /// Runs `body(part)` for every part in `0..<threadCount` concurrently. Not re-entrant.
     public func run(_ body: (Int) -> Void) {
         if threadCount == 1 { body(0); return }
@@ -40,23 +63,31 @@ public final class ComputePool {
         running = true
         withoutActuallyEscaping(body) { escapable in
             job = escapable
-            finished.store(0, ordering: .sequentiallyConsistent)
-            generation.add(1, ordering: .sequentiallyConsistent)
-            if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
-                pthread_mutex_lock(&mutex)
-                pthread_cond_broadcast(&wakeUp)
-                pthread_mutex_unlock(&mutex)
-            }
+            startWorkers()
             escapable(0)
-            var spins = 0
-            while finished.load(ordering: .acquiring) < threadCount - 1 {
-                // If a worker was descheduled (a busy machine), let it have the core.
-                spins += 1
-                if spins > 10_000 { sched_yield() }
-            }
+            waitForWorkers()
             job = nil
         }
         running = false
+    }
+
+    private func startWorkers() {
+        finished.store(0, ordering: .sequentiallyConsistent)
+        generation.add(1, ordering: .sequentiallyConsistent)
+        if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
+            pthread_mutex_lock(&mutex)
+            pthread_cond_broadcast(&wakeUp)
+            pthread_mutex_unlock(&mutex)
+        }
+    }
+
+    private func waitForWorkers() {
+        var spins = 0
+        while finished.load(ordering: .acquiring) < threadCount - 1 {
+            // If a worker was descheduled (a busy machine), let it have the core.
+            spins += 1
+            if spins > 10_000 { sched_yield() }
+        }
     }
 
     /// Splits `0..<count` into `threadCount` contiguous ranges (sizes rounded to `alignment`)
@@ -87,7 +118,7 @@ public final class ComputePool {
                 if spins > ComputePool.spinIterations { park(seen: seen); spins = 0 }
             }
             seen = generation.load(ordering: .acquiring)
-            job?(part)
+            if let task, let arguments { task(arguments, part) } else { job?(part) }
             finished.add(1, ordering: .releasing)
         }
     }

@@ -53,7 +53,37 @@ public final class Tensor {
     public func reshape(_ newShape: [Int]) {
         let n = newShape.reduce(1, *)
         precondition(n <= capacity, "shape \(newShape) needs \(n) elements, capacity is \(capacity)")
-        shape = newShape
+        guard newShape.count == shape.count else { shape = newShape; return }
+        // Same rank: copy the dimensions into this tensor's own array rather than share the
+        // caller's, which would make the next in-place change of either copy it (an allocation).
+        for i in 0..<newShape.count where shape[i] != newShape[i] { shape[i] = newShape[i] }
+    }
+
+    // Set the dimensions in place when the rank matches and they fit the allocation; false
+    // (nothing changed) otherwise. Unlike `reshape`, these build no new shape array.
+
+    func setDimensions(_ d0: Int, _ d1: Int) -> Bool {
+        guard shape.count == 2, d0 * d1 <= capacity else { return false }
+        if shape[0] != d0 { shape[0] = d0 }
+        if shape[1] != d1 { shape[1] = d1 }
+        return true
+    }
+
+    func setDimensions(_ d0: Int, _ d1: Int, _ d2: Int) -> Bool {
+        guard shape.count == 3, d0 * d1 * d2 <= capacity else { return false }
+        if shape[0] != d0 { shape[0] = d0 }
+        if shape[1] != d1 { shape[1] = d1 }
+        if shape[2] != d2 { shape[2] = d2 }
+        return true
+    }
+
+    func setDimensions(_ d0: Int, _ d1: Int, _ d2: Int, _ d3: Int) -> Bool {
+        guard shape.count == 4, d0 * d1 * d2 * d3 <= capacity else { return false }
+        if shape[0] != d0 { shape[0] = d0 }
+        if shape[1] != d1 { shape[1] = d1 }
+        if shape[2] != d2 { shape[2] = d2 }
+        if shape[3] != d3 { shape[3] = d3 }
+        return true
     }
 
     public subscript(i: Int) -> Float {
@@ -89,4 +119,26 @@ func reuse(_ tensor: Tensor?, shape: [Int]) -> Tensor {
         return t
     }
     return Tensor(shape: shape)
+}
+
+// The same for shapes given as dimensions: a tensor of that rank that has the capacity gets its
+// dimensions set in place, without building a shape array, so a training step's forwards and
+// backwards allocate nothing even when the batch size alternates (D sees 128 rows, then 64).
+
+@inline(__always)
+func reuse(_ tensor: Tensor?, _ d0: Int, _ d1: Int) -> Tensor {
+    if let t = tensor, t.setDimensions(d0, d1) { return t }
+    return reuse(tensor, shape: [d0, d1])
+}
+
+@inline(__always)
+func reuse(_ tensor: Tensor?, _ d0: Int, _ d1: Int, _ d2: Int) -> Tensor {
+    if let t = tensor, t.setDimensions(d0, d1, d2) { return t }
+    return reuse(tensor, shape: [d0, d1, d2])
+}
+
+@inline(__always)
+func reuse(_ tensor: Tensor?, _ d0: Int, _ d1: Int, _ d2: Int, _ d3: Int) -> Tensor {
+    if let t = tensor, t.setDimensions(d0, d1, d2, d3) { return t }
+    return reuse(tensor, shape: [d0, d1, d2, d3])
 }

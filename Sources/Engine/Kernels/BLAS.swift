@@ -16,29 +16,65 @@ public enum BLAS {
                             pool: ComputePool = .shared) {
         _ = singleThreaded
         if m == 0 || n == 0 { return }
+        if n == 1 {
+            // A matrix-vector product (a layer with one output, like D's logit): OpenBLAS's sgemm
+            // would pack a one-column panel and allocate on every call; sgemv does neither.
+            cblas_sgemv(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, Int32(transA ? k : m), Int32(transA ? m : k),
+                        alpha, a, Int32(lda), b, Int32(transB ? 1 : ldb), beta, c, Int32(ldc))
+            return
+        }
         let flops = 2 * m * n * k
         // Below ~0.5 MFLOP the hand-off costs more than it saves.
         if pool.threadCount == 1 || flops < 500_000 {
             single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
             return
         }
-        if n >= m {
-            pool.forEachRange(n, alignment: 16, minimumPerPart: 16) { cols in
-                let bBlock = transB ? b + cols.lowerBound * ldb : b + cols.lowerBound
-                single(transA, transB, m, cols.count, k, alpha, a, lda, bBlock, ldb, beta,
-                       c + cols.lowerBound, ldc)
-            }
-        } else {
-            pool.forEachRange(m, alignment: 16, minimumPerPart: 16) { rows in
-                let aBlock = transA ? a + rows.lowerBound : a + rows.lowerBound * lda
-                single(transA, transB, rows.count, n, k, alpha, aBlock, lda, b, ldb, beta,
-                       c + rows.lowerBound * ldc, ldc)
+        // Split the longer side of C into one block per thread (16-aligned, so no two threads
+        // write the same cache line of a row).
+        var split = Split(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+                          beta: beta, c: c, ldc: ldc, byColumns: n >= m, parts: 0)
+        split.parts = min(pool.threadCount, max(1, (split.byColumns ? n : m) / 16))
+        if split.parts <= 1 {
+            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            return
+        }
+        withUnsafeMutablePointer(to: &split) { pool.run(Split.task, arguments: $0) }
+    }
+
+    /// One product and how it is split across the pool.
+    private struct Split {
+        var transA, transB: Bool
+        var m, n, k: Int
+        var alpha: Float
+        var a: UnsafePointer<Float>, lda: Int
+        var b: UnsafePointer<Float>, ldb: Int
+        var beta: Float
+        var c: UnsafeMutablePointer<Float>, ldc: Int
+        var byColumns: Bool
+        var parts: Int
+
+        /// Part `part` multiplies its block of C's columns (or rows) with a single-threaded sgemm.
+        static let task: ComputePool.Task = { raw, part in
+            let s = raw.assumingMemoryBound(to: Split.self).pointee
+            guard part < s.parts else { return }
+            if s.byColumns {
+                let cols = ComputePool.range(part: part, of: s.parts, count: s.n, alignment: 16)
+                if cols.isEmpty { return }
+                let bBlock = s.transB ? s.b + cols.lowerBound * s.ldb : s.b + cols.lowerBound
+                BLAS.single(s.transA, s.transB, s.m, cols.count, s.k, s.alpha, s.a, s.lda, bBlock, s.ldb, s.beta,
+                            s.c + cols.lowerBound, s.ldc)
+            } else {
+                let rows = ComputePool.range(part: part, of: s.parts, count: s.m, alignment: 16)
+                if rows.isEmpty { return }
+                let aBlock = s.transA ? s.a + rows.lowerBound : s.a + rows.lowerBound * s.lda
+                BLAS.single(s.transA, s.transB, rows.count, s.n, s.k, s.alpha, aBlock, s.lda, s.b, s.ldb, s.beta,
+                            s.c + rows.lowerBound * s.ldc, s.ldc)
             }
         }
     }
 
     @inline(__always)
-    private static func single(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+    fileprivate static func single(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
                                _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
                                _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
                                _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {

@@ -77,10 +77,10 @@ public final class Conv2D: Layer, Initializable {
         let n = x.shape[0], k = g.columnRows, cells = g.gridSize * n
         geometry = g
         batch = n
-        let y = reuse(output, shape: [n, outChannels, g.outHeight, g.outWidth])
-        let xt = reuse(batchLast, shape: [inChannels * g.planeSize, n])
-        let cols = reuse(columns, shape: [k, cells])
-        let out = reuse(product, shape: [outChannels, cells])
+        let y = reuse(output, n, outChannels, g.outHeight, g.outWidth)
+        let xt = reuse(batchLast, inChannels * g.planeSize, n)
+        let cols = reuse(columns, k, cells)
+        let out = reuse(product, outChannels, cells)
         output = y; batchLast = xt; columns = cols; product = out
 
         BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.planeSize, into: xt.data)
@@ -111,8 +111,8 @@ public final class Conv2D: Layer, Initializable {
                       b: cols.data, ldb: cells, beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: k)
         }
         guard needs.input else { return nil }
-        let dcols = reuse(gradColumns, shape: [k, cells])
-        let dx = reuse(gradInput, shape: [n, inChannels, g.height, g.width])
+        let dcols = reuse(gradColumns, k, cells)
+        let dx = reuse(gradInput, n, inChannels, g.height, g.width)
         gradColumns = dcols; gradInput = dx
         // dcols[C·k·k × OH·OW·N] = Wᵀ[C·k·k × O] · dyt[O × OH·OW·N]
         BLAS.gemm(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,

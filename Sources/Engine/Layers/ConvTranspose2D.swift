@@ -89,10 +89,10 @@ public final class ConvTranspose2D: Layer, Initializable {
         let n = x.shape[0], k = g.columnRows, cells = g.gridSize * n
         geometry = g
         batch = n
-        let y = reuse(output, shape: [n, outChannels, g.height, g.width])
-        let xt = reuse(inputBatchLast, shape: [inChannels, cells])
-        let cols = reuse(columns, shape: [k, cells])
-        let yt = reuse(outputBatchLast, shape: [outChannels * g.planeSize, n])
+        let y = reuse(output, n, outChannels, g.height, g.width)
+        let xt = reuse(inputBatchLast, inChannels, cells)
+        let cols = reuse(columns, k, cells)
+        let yt = reuse(outputBatchLast, outChannels * g.planeSize, n)
         output = y; inputBatchLast = xt; columns = cols; outputBatchLast = yt
 
         BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.gridSize, into: xt.data)
@@ -123,8 +123,8 @@ public final class ConvTranspose2D: Layer, Initializable {
                       b: dcols.data, ldb: cells, beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: k)
         }
         guard needs.input else { return nil }
-        let dxt = reuse(gradInputBatchLast, shape: [inChannels, cells])
-        let dx = reuse(gradInput, shape: [n, inChannels, g.outHeight, g.outWidth])
+        let dxt = reuse(gradInputBatchLast, inChannels, cells)
+        let dx = reuse(gradInput, n, inChannels, g.outHeight, g.outWidth)
         gradInputBatchLast = dxt; gradInput = dx
         // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N]
         BLAS.gemm(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data, ldb: cells,

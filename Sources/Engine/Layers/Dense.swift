@@ -32,7 +32,7 @@ public final class Dense: Layer, Initializable {
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         precondition(x.rowLength == inputs, "Dense expects \(inputs) features, got shape \(x.shape)")
         let n = x.rows
-        let y = reuse(output, shape: [n, outputs])
+        let y = reuse(output, n, outputs)
         output = y
         input = x
         // Start from the bias in every row so the product adds onto it (beta = 1).

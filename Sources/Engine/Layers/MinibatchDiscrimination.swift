@@ -56,9 +56,9 @@ public final class MinibatchDiscrimination: Layer, Initializable {
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         precondition(x.rowLength == inFeatures, "MinibatchDiscrimination expects \(inFeatures) features, got \(x.shape)")
         let n = x.rows, a = inFeatures, b = kernels, d = kernelDim, width = b * d
-        let m = reuse(projected, shape: [n, width])
-        let c = reuse(closeness, shape: [n, n, b])
-        let y = reuse(output, shape: [n, a + b])
+        let m = reuse(projected, n, width)
+        let c = reuse(closeness, n, n, b)
+        let y = reuse(output, n, a + b)
         projected = m; closeness = c; output = y
         input = x
 
@@ -111,8 +111,8 @@ public final class MinibatchDiscrimination: Layer, Initializable {
         let n = x.rows, a = inFeatures, b = kernels, d = kernelDim, width = b * d
         precondition(dy.shape == [n, a + b], "MinibatchDiscrimination.backward: gradient \(dy.shape) for output \([n, a + b])")
         guard needs.parameters || needs.input else { return nil }
-        let dm = reuse(gradProjected, shape: [n, width])
-        let weights = reuse(pairWeights, shape: [n, width])
+        let dm = reuse(gradProjected, n, width)
+        let weights = reuse(pairWeights, n, width)
         gradProjected = dm; pairWeights = weights
         let mp = m.data, cp = c.data, g = dy.data, dmp = dm.data, wp = weights.data
         ComputePool.shared.forEachRange(n, minimumPerPart: max(1, 32_768 / max(n * width, 1))) { rows in

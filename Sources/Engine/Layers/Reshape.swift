@@ -6,6 +6,7 @@
 public class Reshape: Layer {
     private let sampleShape: ([Int]) -> [Int]
     private var inputShape: [Int]?
+    private var lastOutputShape: [Int]?
     private var outputs = ViewCache()
     private var gradInputs = ViewCache()
 
@@ -25,8 +26,12 @@ public class Reshape: Layer {
     }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        inputShape = x.shape
-        return outputs.view(of: x, shape: outputShape(inputShape: x.shape))
+        // Building the output shape allocates: keep it while the input shape stays the same.
+        if inputShape != x.shape || lastOutputShape == nil {
+            lastOutputShape = outputShape(inputShape: x.shape)
+            inputShape = x.shape
+        }
+        return outputs.view(of: x, shape: lastOutputShape!)
     }
 
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {

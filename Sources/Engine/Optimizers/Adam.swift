@@ -52,8 +52,27 @@ public final class Adam: Optimizer {
         let pool = ComputePool.shared
         if total < 32_768 || pool.threadCount == 1 {
             apply(list, part: 0, of: 1, zeroingGradients: zeroingGradients)
-        } else {
-            pool.run { part in apply(list, part: part, of: pool.threadCount, zeroingGradients: zeroingGradients) }
+            return
+        }
+        withExtendedLifetime(list) {
+            var job = Job(adam: Unmanaged.passUnretained(self), list: list, zeroingGradients: zeroingGradients,
+                          parts: pool.threadCount)
+            withUnsafeMutablePointer(to: &job) { pool.run(Job.task, arguments: $0) }
+        }
+    }
+
+    /// An update handed to the pool without a closure (which would allocate).
+    private struct Job {
+        var adam: Unmanaged<Adam>
+        var list: [Parameter]
+        var zeroingGradients: Bool
+        var parts: Int
+
+        static let task: ComputePool.Task = { raw, part in
+            let job = raw.assumingMemoryBound(to: Job.self)
+            job.pointee.adam._withUnsafeGuaranteedRef {
+                $0.apply(job.pointee.list, part: part, of: job.pointee.parts, zeroingGradients: job.pointee.zeroingGradients)
+            }
         }
     }
 

@@ -35,6 +35,8 @@ public final class GANStep {
     private var fakeTargets: [Float]
     /// D's input when instance noise is on (x + ε); otherwise D reads the batch directly.
     private let noisyInput: Tensor
+    /// D's input shape for one batch (kept: building it allocates).
+    private let judgedShape: [Int]
     /// D's input for a paired step: the real batch's rows, then the generated batch's.
     private let pairedInput: Tensor
     /// G's output seen with D's input shape (packing is a reshape of the same memory).
@@ -66,7 +68,8 @@ public final class GANStep {
         let judged = batchSize / model.pack
         realTargets = Array(repeating: realTarget, count: judged)
         fakeTargets = Array(repeating: 0, count: judged)
-        noisyInput = Tensor(shape: model.discriminatorInputShape(batch: batchSize))
+        judgedShape = model.discriminatorInputShape(batch: batchSize)
+        noisyInput = Tensor(shape: judgedShape)
         pairedInput = Tensor(shape: pairsDiscriminatorBatches ? model.discriminatorInputShape(batch: 2 * batchSize) : [0])
         generatorLayerParameters = model.generator.layers.map(\.parameters)
         discriminatorLayerParameters = model.discriminator.layers.map(\.parameters)
@@ -176,7 +179,7 @@ public final class GANStep {
 
     /// The batch as D sees it: packed by reshaping, plus instance noise when asked.
     private func judged(_ batch: Tensor, _ noiseStd: Float) -> Tensor {
-        let shape = model.discriminatorInputShape(batch: batch.rows)
+        let shape = batch.rows == batchSize ? judgedShape : model.discriminatorInputShape(batch: batch.rows)
         if noiseStd > 0 {
             noisyInput.reshape(shape)
             fill(noisyInput.data, from: batch, noiseStd)

@@ -1,0 +1,75 @@
+import XCTest
+@testable import Engine
+
+final class BLASTests: XCTestCase {
+    /// C = alpha·op(A)·op(B) + beta·C by direct loops, in double.
+    private func reference(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Float,
+                           a: [Float], lda: Int, b: [Float], ldb: Int, beta: Float, c: [Float], ldc: Int) -> [Float] {
+        var out = c
+        for i in 0..<m {
+            for j in 0..<n {
+                var total = 0.0
+                for p in 0..<k {
+                    let av = transA ? a[p * lda + i] : a[i * lda + p]
+                    let bv = transB ? b[j * ldb + p] : b[p * ldb + j]
+                    total += Double(av) * Double(bv)
+                }
+                out[i * ldc + j] = Float(Double(alpha) * total + Double(beta) * Double(c[i * ldc + j]))
+            }
+        }
+        return out
+    }
+
+    private func check(m: Int, n: Int, k: Int, threads: Int, file: StaticString = #filePath, line: UInt = #line) {
+        ComputePool.configure(threads: threads)
+        defer { ComputePool.configure(threads: 1) }
+        var rng = RandomGenerator(seed: UInt64(m * 100 + n * 10 + k))
+        func random(_ count: Int) -> [Float] { (0..<count).map { _ in rng.normal() } }
+        for transA in [false, true] {
+            for transB in [false, true] {
+                let lda = transA ? m : k, ldb = transB ? k : n
+                let a = random(m * k), b = random(k * n), c = random(m * n)
+                let expected = reference(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5, a: a, lda: lda,
+                                         b: b, ldb: ldb, beta: 0.25, c: c, ldc: n)
+                var actual = c
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        actual.withUnsafeMutableBufferPointer { pc in
+                            BLAS.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
+                                      a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, beta: 0.25,
+                                      c: pc.baseAddress!, ldc: n)
+                        }
+                    }
+                }
+                for (x, y) in zip(actual, expected) {
+                    XCTAssertEqual(x, y, accuracy: 1e-4 * max(1, abs(y)), "\(m)×\(n)×\(k) transA \(transA) transB \(transB)",
+                                   file: file, line: line)
+                }
+            }
+        }
+    }
+
+    func testMatrixVectorProducts() {
+        check(m: 37, n: 1, k: 50, threads: 1)
+        check(m: 64, n: 1, k: 256, threads: 2)
+    }
+
+    func testProductsSplitAcrossThreads() {
+        check(m: 70, n: 300, k: 40, threads: 2)   // split by columns
+        check(m: 300, n: 40, k: 70, threads: 2)   // split by rows
+        check(m: 8, n: 20, k: 5, threads: 2)      // too small to split
+    }
+
+    func testPoolTaskRunsEveryPartOnce() {
+        let pool = ComputePool(threads: 3)
+        var counts = [Int](repeating: 0, count: 3)
+        counts.withUnsafeMutableBufferPointer { buffer in
+            var base = buffer.baseAddress!
+            withUnsafeMutablePointer(to: &base) { pointer in
+                pool.run({ raw, part in raw.assumingMemoryBound(to: UnsafeMutablePointer<Int>.self).pointee[part] += 1 },
+                         arguments: pointer)
+            }
+        }
+        XCTAssertEqual(counts, [1, 1, 1])
+    }
+}
