@@ -7,15 +7,24 @@ import CBLAS
 public enum BLAS {
     /// C[m×n] = alpha · op(A) · op(B) + beta · C, all row-major.
     /// op(A) is m×k (A stored k×m when `transA`), op(B) is k×n (B stored n×k when `transB`).
+    /// With `biasRow` (n floats), C instead starts as that row in every row: C = alpha·op(A)·op(B) + bias
+    /// (beta is ignored); each thread fills its own block, so the fill is split like the product.
     public static func gemm(transA: Bool = false, transB: Bool = false,
                             m: Int, n: Int, k: Int, alpha: Float = 1,
                             a: UnsafePointer<Float>, lda: Int,
                             b: UnsafePointer<Float>, ldb: Int,
                             beta: Float = 0,
                             c: UnsafeMutablePointer<Float>, ldc: Int,
+                            biasRow: UnsafePointer<Float>? = nil,
                             pool: ComputePool = .shared) {
         _ = singleThreaded
         if m == 0 || n == 0 { return }
+        if let biasRow, n == 1 || pool.threadCount == 1 || 2 * m * n * k < 500_000 {
+            fill(c, ldc: ldc, rows: 0..<m, columns: 0..<n, with: biasRow)
+            gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+                 beta: 1, c: c, ldc: ldc, pool: pool)
+            return
+        }
         if n == 1 {
             // A matrix-vector product (a layer with one output, like D's logit): OpenBLAS's sgemm
             // would pack a one-column panel and allocate on every call; sgemv does neither.
@@ -32,10 +41,11 @@ public enum BLAS {
         // Split the longer side of C into one block per thread (16-aligned, so no two threads
         // write the same cache line of a row).
         var split = Split(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
-                          beta: beta, c: c, ldc: ldc, byColumns: n >= m, parts: 0)
+                          beta: biasRow == nil ? beta : 1, c: c, ldc: ldc, biasRow: biasRow, byColumns: n >= m, parts: 0)
         split.parts = min(pool.threadCount, max(1, (split.byColumns ? n : m) / 16))
         if split.parts <= 1 {
-            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            if let biasRow { fill(c, ldc: ldc, rows: 0..<m, columns: 0..<n, with: biasRow) }
+            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, split.beta, c, ldc)
             return
         }
         withUnsafeMutablePointer(to: &split) { pool.run(Split.task, arguments: $0) }
@@ -50,6 +60,7 @@ public enum BLAS {
         var b: UnsafePointer<Float>, ldb: Int
         var beta: Float
         var c: UnsafeMutablePointer<Float>, ldc: Int
+        var biasRow: UnsafePointer<Float>?
         var byColumns: Bool
         var parts: Int
 
@@ -61,16 +72,25 @@ public enum BLAS {
                 let cols = ComputePool.range(part: part, of: s.parts, count: s.n, alignment: 16)
                 if cols.isEmpty { return }
                 let bBlock = s.transB ? s.b + cols.lowerBound * s.ldb : s.b + cols.lowerBound
+                if let bias = s.biasRow { BLAS.fill(s.c, ldc: s.ldc, rows: 0..<s.m, columns: cols, with: bias) }
                 BLAS.single(s.transA, s.transB, s.m, cols.count, s.k, s.alpha, s.a, s.lda, bBlock, s.ldb, s.beta,
                             s.c + cols.lowerBound, s.ldc)
             } else {
                 let rows = ComputePool.range(part: part, of: s.parts, count: s.m, alignment: 16)
                 if rows.isEmpty { return }
                 let aBlock = s.transA ? s.a + rows.lowerBound : s.a + rows.lowerBound * s.lda
+                if let bias = s.biasRow { BLAS.fill(s.c, ldc: s.ldc, rows: rows, columns: 0..<s.n, with: bias) }
                 BLAS.single(s.transA, s.transB, rows.count, s.n, s.k, s.alpha, aBlock, s.lda, s.b, s.ldb, s.beta,
                             s.c + rows.lowerBound * s.ldc, s.ldc)
             }
         }
+    }
+
+    /// C[rows, columns] = bias[columns] in every row.
+    @inline(__always)
+    fileprivate static func fill(_ c: UnsafeMutablePointer<Float>, ldc: Int, rows: Range<Int>, columns: Range<Int>,
+                                 with bias: UnsafePointer<Float>) {
+        for row in rows { (c + row * ldc + columns.lowerBound).update(from: bias + columns.lowerBound, count: columns.count) }
     }
 
     @inline(__always)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Pointwise nonlinearities. Backward uses the saved output y (all four are monotone, and their
 /// derivatives are functions of y), so no copy of the input is kept.
 public final class Activation: Layer {
@@ -24,17 +22,8 @@ public final class Activation: Layer {
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let y = reuse(output, shape: x.shape)
         output = y
-        let src = x.data, dst = y.data
-        switch kind {
-        case .relu:
-            elementwise(x.count) { r in for i in r { dst[i] = max(src[i], 0) } }
-        case .leakyReLU(let slope):
-            elementwise(x.count) { r in for i in r { let v = src[i]; dst[i] = v > 0 ? v : v * slope } }
-        case .sigmoid:
-            elementwise(x.count) { r in for i in r { dst[i] = 1 / (1 + Foundation.exp(-src[i])) } }
-        case .tanh:
-            elementwise(x.count) { r in for i in r { dst[i] = Foundation.tanh(src[i]) } }
-        }
+        ActivationKernel(function: kernelFunction, backward: false, source: x.data, output: x.data, target: y.data,
+                         count: x.count, parts: 1).run()
         return y
     }
 
@@ -43,18 +32,18 @@ public final class Activation: Layer {
         guard let y = output else { preconditionFailure("Activation.backward before forward") }
         let dx = reuse(gradInput, shape: y.shape)
         gradInput = dx
-        let g = dy.data, out = y.data, d = dx.data
-        switch kind {
-        case .relu:
-            elementwise(y.count) { r in for i in r { d[i] = out[i] > 0 ? g[i] : 0 } }
-        case .leakyReLU(let slope):
-            elementwise(y.count) { r in for i in r { d[i] = out[i] > 0 ? g[i] : g[i] * slope } }
-        case .sigmoid:
-            elementwise(y.count) { r in for i in r { d[i] = g[i] * out[i] * (1 - out[i]) } }
-        case .tanh:
-            elementwise(y.count) { r in for i in r { d[i] = g[i] * (1 - out[i] * out[i]) } }
-        }
+        ActivationKernel(function: kernelFunction, backward: true, source: dy.data, output: y.data, target: dx.data,
+                         count: y.count, parts: 1).run()
         return dx
+    }
+
+    private var kernelFunction: ActivationKernel.Function {
+        switch kind {
+        case .relu: return .relu
+        case .leakyReLU(let slope): return .leakyReLU(slope: slope)
+        case .sigmoid: return .sigmoid
+        case .tanh: return .tanh
+        }
     }
 
     public func outputShape(inputShape: [Int]) -> [Int] { inputShape }

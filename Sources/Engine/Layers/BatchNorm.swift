@@ -83,11 +83,11 @@ public final class BatchNorm: Layer, Initializable {
         return (shape[0], 1)
     }
 
-    /// Runs `body` on ranges of channels, each part at least ~32k elements; feature ranges are
+    /// Runs `body` on ranges of channels, each part at least ~8k elements; feature ranges are
     /// multiples of 16 so two threads never write the same cache line of a row.
     private func forEachChannelRange(elementsPerChannel: Int, spatial: Int, _ body: (Range<Int>) -> Void) {
         ComputePool.shared.forEachRange(channels, alignment: spatial == 1 ? 16 : 1,
-                                        minimumPerPart: max(1, 32_768 / max(elementsPerChannel, 1)), body)
+                                        minimumPerPart: max(1, 8_192 / max(elementsPerChannel, 1)), body)
     }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {

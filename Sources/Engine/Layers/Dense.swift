@@ -35,10 +35,9 @@ public final class Dense: Layer, Initializable {
         let y = reuse(output, n, outputs)
         output = y
         input = x
-        // Start from the bias in every row so the product adds onto it (beta = 1).
-        for row in 0..<n { (y.data + row * outputs).update(from: bias.value.data, count: outputs) }
+        // y starts from the bias in every row and the product adds onto it.
         BLAS.gemm(m: n, n: outputs, k: inputs, a: x.data, lda: inputs, b: weight.value.data, ldb: outputs,
-                  beta: 1, c: y.data, ldc: outputs)
+                  c: y.data, ldc: outputs, biasRow: bias.value.data)
         return y
     }
 
@@ -50,12 +49,7 @@ public final class Dense: Layer, Initializable {
             BLAS.gemm(transA: true, m: inputs, n: outputs, k: n, a: x.data, lda: inputs, b: dy.data, ldb: outputs,
                       beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: outputs)
             // db[out] (+)= Σ_rows dy
-            let db = bias.gradient.data
-            if !needs.accumulate { db.update(repeating: 0, count: outputs) }
-            for row in 0..<n {
-                let d = dy.data + row * outputs
-                for j in 0..<outputs { db[j] += d[j] }
-            }
+            ColumnSums.add(dy.data, rows: n, columns: outputs, into: bias.gradient.data, accumulate: needs.accumulate)
         }
         guard needs.input else { return nil }
         // dx[N×in] = dy[N×out] · Wᵀ[out×in]
