@@ -72,4 +72,36 @@ final class BLASTests: XCTestCase {
         }
         XCTAssertEqual(counts, [1, 1, 1])
     }
+
+    /// Two products on two threads, one each, equal the same products run one after the other.
+    func testPairOfProductsOnTwoThreads() {
+        var rng = RandomGenerator(seed: 12)
+        func random(_ count: Int) -> [Float] { (0..<count).map { _ in rng.normal() } }
+        let x = random(64 * 300), dy = random(64 * 200), w = random(300 * 200)
+        func products(threads: Int) -> (dW: [Float], dx: [Float]) {
+            ComputePool.configure(threads: threads)
+            defer { ComputePool.configure(threads: 1) }
+            var dW = [Float](repeating: 0, count: 300 * 200), dx = [Float](repeating: 0, count: 64 * 300)
+            x.withUnsafeBufferPointer { px in
+                dy.withUnsafeBufferPointer { pdy in
+                    w.withUnsafeBufferPointer { pw in
+                        dW.withUnsafeMutableBufferPointer { pdW in
+                            dx.withUnsafeMutableBufferPointer { pdx in
+                                BLAS.gemmPair(
+                                    BLAS.Product(transA: true, m: 300, n: 200, k: 64, a: px.baseAddress!, lda: 300,
+                                                 b: pdy.baseAddress!, ldb: 200, c: pdW.baseAddress!, ldc: 200),
+                                    BLAS.Product(transB: true, m: 64, n: 300, k: 200, a: pdy.baseAddress!, lda: 200,
+                                                 b: pw.baseAddress!, ldb: 200, c: pdx.baseAddress!, ldc: 300))
+                            }
+                        }
+                    }
+                }
+            }
+            return (dW, dx)
+        }
+        let one = products(threads: 1), two = products(threads: 2)
+        for (a, b) in zip(one.dW, two.dW) { XCTAssertEqual(a, b, accuracy: 1e-4 * max(1, abs(a))) }
+        for (a, b) in zip(one.dx, two.dx) { XCTAssertEqual(a, b, accuracy: 1e-4 * max(1, abs(a))) }
+        XCTAssertEqual(products(threads: 2).dW, two.dW, "deterministic")
+    }
 }

@@ -103,20 +103,29 @@ public final class Conv2D: Layer, Initializable {
         guard needs.parameters || needs.input else { return nil }
         // dyt[O × OH·OW·N] ← dy[N×O×OH×OW]
         BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.gridSize, into: dyt.data)
+        // dW[O × C·k·k] (+)= dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
+        let weightGradient = BLAS.Product(transB: true, m: outChannels, n: k, k: cells, a: dyt.data, lda: cells,
+                                          b: cols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
+                                          c: weight.gradient.data, ldc: k)
         if needs.parameters {
             ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.gridSize, into: bias.gradient.data,
                             accumulate: needs.accumulate)
-            // dW[O × C·k·k] (+)= dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
-            BLAS.gemm(transB: true, m: outChannels, n: k, k: cells, a: dyt.data, lda: cells,
-                      b: cols.data, ldb: cells, beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: k)
         }
-        guard needs.input else { return nil }
+        guard needs.input else {
+            if needs.parameters { weightGradient.run(pool: .shared) }
+            return nil
+        }
         let dcols = reuse(gradColumns, k, cells)
         let dx = reuse(gradInput, n, inChannels, g.height, g.width)
         gradColumns = dcols; gradInput = dx
         // dcols[C·k·k × OH·OW·N] = Wᵀ[C·k·k × O] · dyt[O × OH·OW·N]
-        BLAS.gemm(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,
-                  b: dyt.data, ldb: cells, c: dcols.data, ldc: cells)
+        let columnGradient = BLAS.Product(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,
+                                          b: dyt.data, ldb: cells, c: dcols.data, ldc: cells)
+        if needs.parameters {
+            BLAS.gemmPair(weightGradient, columnGradient)
+        } else {
+            columnGradient.run(pool: .shared)
+        }
         g.col2im(dcols.data, batch: n, into: dxt.data)
         BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.planeSize, into: dx.data)
         return dx

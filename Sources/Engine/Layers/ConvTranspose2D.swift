@@ -115,20 +115,29 @@ public final class ConvTranspose2D: Layer, Initializable {
         // dcols[O·k·k × H·W·N] ← im2col of dyt[O·OH·OW × N]
         BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.planeSize, into: dyt.data)
         g.im2col(dyt.data, batch: n, into: dcols.data)
+        // dW[C × O·k·k] (+)= xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
+        let weightGradient = BLAS.Product(transB: true, m: inChannels, n: k, k: cells, a: xt.data, lda: cells,
+                                          b: dcols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
+                                          c: weight.gradient.data, ldc: k)
         if needs.parameters {
             ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.planeSize, into: bias.gradient.data,
                             accumulate: needs.accumulate)
-            // dW[C × O·k·k] (+)= xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
-            BLAS.gemm(transB: true, m: inChannels, n: k, k: cells, a: xt.data, lda: cells,
-                      b: dcols.data, ldb: cells, beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: k)
         }
-        guard needs.input else { return nil }
+        guard needs.input else {
+            if needs.parameters { weightGradient.run(pool: .shared) }
+            return nil
+        }
         let dxt = reuse(gradInputBatchLast, inChannels, cells)
         let dx = reuse(gradInput, n, inChannels, g.outHeight, g.outWidth)
         gradInputBatchLast = dxt; gradInput = dx
         // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N]
-        BLAS.gemm(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data, ldb: cells,
-                  c: dxt.data, ldc: cells)
+        let inputGradient = BLAS.Product(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data,
+                                         ldb: cells, c: dxt.data, ldc: cells)
+        if needs.parameters {
+            BLAS.gemmPair(weightGradient, inputGradient)
+        } else {
+            inputGradient.run(pool: .shared)
+        }
         BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.gridSize, into: dx.data)
         return dx
     }

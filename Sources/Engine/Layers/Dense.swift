@@ -44,19 +44,28 @@ public final class Dense: Layer, Initializable {
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
         guard let x = input else { preconditionFailure("Dense.backward before forward") }
         let n = x.rows
+        // dW[in×out] (+)= xᵀ[in×N] · dy[N×out]
+        let weightGradient = BLAS.Product(transA: true, m: inputs, n: outputs, k: n, a: x.data, lda: inputs,
+                                          b: dy.data, ldb: outputs, beta: needs.accumulate ? 1 : 0,
+                                          c: weight.gradient.data, ldc: outputs)
         if needs.parameters {
-            // dW[in×out] (+)= xᵀ[in×N] · dy[N×out]
-            BLAS.gemm(transA: true, m: inputs, n: outputs, k: n, a: x.data, lda: inputs, b: dy.data, ldb: outputs,
-                      beta: needs.accumulate ? 1 : 0, c: weight.gradient.data, ldc: outputs)
             // db[out] (+)= Σ_rows dy
             ColumnSums.add(dy.data, rows: n, columns: outputs, into: bias.gradient.data, accumulate: needs.accumulate)
         }
-        guard needs.input else { return nil }
+        guard needs.input else {
+            if needs.parameters { weightGradient.run(pool: .shared) }
+            return nil
+        }
         // dx[N×in] = dy[N×out] · Wᵀ[out×in]
         let dx = reuse(gradInput, shape: x.shape)
         gradInput = dx
-        BLAS.gemm(transB: true, m: n, n: inputs, k: outputs, a: dy.data, lda: outputs, b: weight.value.data, ldb: outputs,
-                  c: dx.data, ldc: inputs)
+        let inputGradient = BLAS.Product(transB: true, m: n, n: inputs, k: outputs, a: dy.data, lda: outputs,
+                                         b: weight.value.data, ldb: outputs, c: dx.data, ldc: inputs)
+        if needs.parameters {
+            BLAS.gemmPair(weightGradient, inputGradient)
+        } else {
+            inputGradient.run(pool: .shared)
+        }
         return dx
     }
 
