@@ -41,6 +41,9 @@ public enum BLASRuntime {
               coreName != "SapphireRapids" else { return }
         setenv(coreTypeVariable, "SkylakeX", 1)
         setenv(reexecMarker, "1", 1)
+        // The compute pool does the threading: without this, OpenBLAS starts a thread per core
+        // at load time that spins for a while on a core the pool needs.
+        if env["OPENBLAS_NUM_THREADS"] == nil { setenv("OPENBLAS_NUM_THREADS", "1", 1) }
         let arguments = CommandLine.arguments
         var cArgs: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
         cArgs.append(nil)
