@@ -83,68 +83,108 @@ public final class BatchNorm: Layer, Initializable {
         return (shape[0], 1)
     }
 
-    /// Runs `body` on ranges of channels, each part at least ~8k elements; feature ranges are
+    /// The arguments of one pass over the channels, handed to the pool without a closure (a
+    /// closure shared with another thread is a heap allocation on every call).
+    private struct Pass {
+        var layer: Unmanaged<BatchNorm>
+        var backward: Bool
+        /// The layer's input x[N×C] or x[N×C×S].
+        var x: UnsafePointer<Float>
+        /// Backward: dy.
+        var gradient: UnsafePointer<Float>?
+        /// Forward: y. Backward: dx, or nil when not asked for.
+        var target: UnsafeMutablePointer<Float>?
+        var batch: Int
+        var spatial: Int
+        /// Forward: normalise with the batch's statistics. Backward: they were used.
+        var batchStatistics: Bool
+        var wantsParameters = false
+        var accumulate = true
+        var parts = 1
+
+        static let task: ComputePool.Task = { raw, part in
+            let pass = raw.assumingMemoryBound(to: Pass.self).pointee
+            guard part < pass.parts else { return }
+            pass.layer._withUnsafeGuaranteedRef { layer in
+                let range = ComputePool.range(part: part, of: pass.parts, count: layer.channels,
+                                              alignment: pass.spatial == 1 ? 16 : 1)
+                if !range.isEmpty { layer.run(pass, channels: range) }
+            }
+        }
+    }
+
+    /// Runs a pass on ranges of channels, each part at least ~8k elements; feature ranges are
     /// multiples of 16 so two threads never write the same cache line of a row.
-    private func forEachChannelRange(elementsPerChannel: Int, spatial: Int, _ body: (Range<Int>) -> Void) {
-        ComputePool.shared.forEachRange(channels, alignment: spatial == 1 ? 16 : 1,
-                                        minimumPerPart: max(1, 8_192 / max(elementsPerChannel, 1)), body)
+    private func run(_ pass: Pass) {
+        let pool = ComputePool.shared
+        var pass = pass
+        pass.parts = min(pool.threadCount, max(1, channels / max(1, 8_192 / max(pass.batch * pass.spatial, 1))))
+        if pass.parts <= 1 { run(pass, channels: 0..<channels); return }
+        withUnsafeMutablePointer(to: &pass) { pool.run(Pass.task, arguments: $0) }
+    }
+
+    private func run(_ pass: Pass, channels range: Range<Int>) {
+        if pass.backward { backward(pass, channels: range) } else { forward(pass, channels: range) }
     }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let (n, s) = dimensions(x.shape)
-        let c = channels, m = n * s
+        let m = n * s
         let y = reuse(output, shape: x.shape)
         output = y
         input = x
         usedBatchStatistics = training
         if training { precondition(m > 1, "BatchNorm in training needs more than one value per channel, got \(x.shape)") }
-        let src = x.data, dst = y.data
+        run(Pass(layer: Unmanaged.passUnretained(self), backward: false, x: x.data, gradient: nil, target: y.data,
+                 batch: n, spatial: s, batchStatistics: training))
+        return y
+    }
+
+    private func forward(_ pass: Pass, channels range: Range<Int>) {
+        let n = pass.batch, s = pass.spatial, c = channels, m = n * s
+        let src = pass.x, dst = pass.target!
         let mu = mean.data, invStd = inverseStd.data
         let gamma = scale.value.data, beta = shift.value.data
         let runMean = runningMean.data, runVar = runningVariance.data
         let eps = epsilon, momentum = self.momentum
         let unbiasing = m > 1 ? Float(m) / Float(m - 1) : 1
-
-        forEachChannelRange(elementsPerChannel: m, spatial: s) { range in
-            if training {
-                if s == 1 {
-                    Self.featureStatistics(src, rows: n, width: c, range, mean: mu, variance: invStd)
-                } else {
-                    Self.channelStatistics(src, batch: n, channels: c, spatial: s, range, mean: mu, variance: invStd)
-                }
-                for ch in range {
-                    let variance = invStd[ch]
-                    runMean[ch] = (1 - momentum) * runMean[ch] + momentum * mu[ch]
-                    runVar[ch] = (1 - momentum) * runVar[ch] + momentum * variance * unbiasing
-                    invStd[ch] = 1 / (variance + eps).squareRoot()
-                }
+        if pass.batchStatistics {
+            if s == 1 {
+                Self.featureStatistics(src, rows: n, width: c, range, mean: mu, variance: invStd)
             } else {
+                Self.channelStatistics(src, batch: n, channels: c, spatial: s, range, mean: mu, variance: invStd)
+            }
+            for ch in range {
+                let variance = invStd[ch]
+                runMean[ch] = (1 - momentum) * runMean[ch] + momentum * mu[ch]
+                runVar[ch] = (1 - momentum) * runVar[ch] + momentum * variance * unbiasing
+                invStd[ch] = 1 / (variance + eps).squareRoot()
+            }
+        } else {
+            for ch in range {
+                mu[ch] = runMean[ch]
+                invStd[ch] = 1 / (runVar[ch] + eps).squareRoot()
+            }
+        }
+        // y = x · (γ·invStd) + (β − mean·γ·invStd), per channel.
+        if s == 1 {
+            for row in 0..<n {
+                let xr = src + row * c, yr = dst + row * c
                 for ch in range {
-                    mu[ch] = runMean[ch]
-                    invStd[ch] = 1 / (runVar[ch] + eps).squareRoot()
+                    let a = gamma[ch] * invStd[ch]
+                    yr[ch] = xr[ch] * a + (beta[ch] - mu[ch] * a)
                 }
             }
-            // y = x · (γ·invStd) + (β − mean·γ·invStd), per channel.
-            if s == 1 {
-                for row in 0..<n {
-                    let xr = src + row * c, yr = dst + row * c
-                    for ch in range {
-                        let a = gamma[ch] * invStd[ch]
-                        yr[ch] = xr[ch] * a + (beta[ch] - mu[ch] * a)
-                    }
-                }
-            } else {
-                for ch in range {
-                    let a = gamma[ch] * invStd[ch], b = beta[ch] - mu[ch] * a
-                    for image in 0..<n {
-                        let offset = (image * c + ch) * s
-                        let xs = src + offset, ys = dst + offset
-                        for i in 0..<s { ys[i] = xs[i] * a + b }
-                    }
+        } else {
+            for ch in range {
+                let a = gamma[ch] * invStd[ch], b = beta[ch] - mu[ch] * a
+                for image in 0..<n {
+                    let offset = (image * c + ch) * s
+                    let xs = src + offset, ys = dst + offset
+                    for i in 0..<s { ys[i] = xs[i] * a + b }
                 }
             }
         }
-        return y
     }
 
     /// With batch statistics, dx = γ·invStd · (dy − mean(dy) − x̂ · mean(dy·x̂)) (the batch mean and
@@ -155,77 +195,81 @@ public final class BatchNorm: Layer, Initializable {
         precondition(dy.shape == x.shape, "BatchNorm.backward: gradient \(dy.shape) for output \(x.shape)")
         guard needs.parameters || needs.input else { return nil }
         let (n, s) = dimensions(x.shape)
-        let c = channels, m = Float(n * s)
         var dx: Tensor?
         if needs.input {
             dx = reuse(gradInput, shape: x.shape)
             gradInput = dx
         }
-        let src = x.data, g = dy.data, dst = dx?.data
+        run(Pass(layer: Unmanaged.passUnretained(self), backward: true, x: x.data, gradient: dy.data, target: dx?.data,
+                 batch: n, spatial: s, batchStatistics: usedBatchStatistics, wantsParameters: needs.parameters,
+                 accumulate: needs.accumulate))
+        return dx
+    }
+
+    private func backward(_ pass: Pass, channels range: Range<Int>) {
+        let n = pass.batch, s = pass.spatial, c = channels, m = Float(n * s)
+        let src = pass.x, g = pass.gradient!, dst = pass.target
         let mu = mean.data, invStd = inverseStd.data
         let gamma = scale.value.data
         let dGamma = scale.gradient.data, dBeta = shift.gradient.data
-        let batchStatistics = usedBatchStatistics, wantsParameters = needs.parameters, accumulate = needs.accumulate
+        let batchStatistics = pass.batchStatistics, wantsParameters = pass.wantsParameters, accumulate = pass.accumulate
         let sumGrad = backwardScratch.data, sumCentred = sumGrad + c, offsetTerm = sumCentred + c
 
-        forEachChannelRange(elementsPerChannel: n * s, spatial: s) { range in
-            // Per channel: Σdy and Σdy·(x − mean), then the coefficients k, e, f of dx.
-            if s == 1 {
-                for ch in range { sumGrad[ch] = 0; sumCentred[ch] = 0 }
-                for row in 0..<n {
-                    let gr = g + row * c, xr = src + row * c
-                    for ch in range {
-                        sumGrad[ch] += gr[ch]
-                        sumCentred[ch] += gr[ch] * (xr[ch] - mu[ch])
-                    }
-                }
-            } else {
+        // Per channel: Σdy and Σdy·(x − mean), then the coefficients k, e, f of dx.
+        if s == 1 {
+            for ch in range { sumGrad[ch] = 0; sumCentred[ch] = 0 }
+            for row in 0..<n {
+                let gr = g + row * c, xr = src + row * c
                 for ch in range {
-                    var total: Double = 0, centred: Double = 0
-                    for image in 0..<n {
-                        let offset = (image * c + ch) * s
-                        total += Double(SpanSums.sum(g + offset, s))
-                        centred += Double(SpanSums.centredProducts(g + offset, src + offset, s, centre: mu[ch]))
-                    }
-                    sumGrad[ch] = Float(total)
-                    sumCentred[ch] = Float(centred)
+                    sumGrad[ch] += gr[ch]
+                    sumCentred[ch] += gr[ch] * (xr[ch] - mu[ch])
                 }
             }
-            if wantsParameters {
-                for ch in range {
-                    let gammaPart = sumCentred[ch] * invStd[ch], betaPart = sumGrad[ch]
-                    dGamma[ch] = accumulate ? dGamma[ch] + gammaPart : gammaPart
-                    dBeta[ch] = accumulate ? dBeta[ch] + betaPart : betaPart
-                }
-            }
-            guard let dst else { return }
-            // dx = dy·k + x·e + f with k = γ·invStd and, for batch statistics only,
-            // e = −k·invStd²·Σdy(x−mean)/M and f = −k·Σdy/M − e·mean. The sums' slots are reused.
-            let k = sumGrad, e = sumCentred, f = offsetTerm
+        } else {
             for ch in range {
-                let kc = gamma[ch] * invStd[ch]
-                let ec = batchStatistics ? -kc * invStd[ch] * invStd[ch] * sumCentred[ch] / m : 0
-                f[ch] = batchStatistics ? -kc * sumGrad[ch] / m - ec * mu[ch] : 0
-                k[ch] = kc
-                e[ch] = ec
-            }
-            if s == 1 {
-                for row in 0..<n {
-                    let gr = g + row * c, xr = src + row * c, dr = dst + row * c
-                    for ch in range { dr[ch] = gr[ch] * k[ch] + xr[ch] * e[ch] + f[ch] }
+                var total: Double = 0, centred: Double = 0
+                for image in 0..<n {
+                    let offset = (image * c + ch) * s
+                    total += Double(SpanSums.sum(g + offset, s))
+                    centred += Double(SpanSums.centredProducts(g + offset, src + offset, s, centre: mu[ch]))
                 }
-            } else {
-                for ch in range {
-                    let kc = k[ch], ec = e[ch], fc = f[ch]
-                    for image in 0..<n {
-                        let offset = (image * c + ch) * s
-                        let gs = g + offset, xs = src + offset, ds = dst + offset
-                        for i in 0..<s { ds[i] = gs[i] * kc + xs[i] * ec + fc }
-                    }
+                sumGrad[ch] = Float(total)
+                sumCentred[ch] = Float(centred)
+            }
+        }
+        if wantsParameters {
+            for ch in range {
+                let gammaPart = sumCentred[ch] * invStd[ch], betaPart = sumGrad[ch]
+                dGamma[ch] = accumulate ? dGamma[ch] + gammaPart : gammaPart
+                dBeta[ch] = accumulate ? dBeta[ch] + betaPart : betaPart
+            }
+        }
+        guard let dst else { return }
+        // dx = dy·k + x·e + f with k = γ·invStd and, for batch statistics only,
+        // e = −k·invStd²·Σdy(x−mean)/M and f = −k·Σdy/M − e·mean. The sums' slots are reused.
+        let k = sumGrad, e = sumCentred, f = offsetTerm
+        for ch in range {
+            let kc = gamma[ch] * invStd[ch]
+            let ec = batchStatistics ? -kc * invStd[ch] * invStd[ch] * sumCentred[ch] / m : 0
+            f[ch] = batchStatistics ? -kc * sumGrad[ch] / m - ec * mu[ch] : 0
+            k[ch] = kc
+            e[ch] = ec
+        }
+        if s == 1 {
+            for row in 0..<n {
+                let gr = g + row * c, xr = src + row * c, dr = dst + row * c
+                for ch in range { dr[ch] = gr[ch] * k[ch] + xr[ch] * e[ch] + f[ch] }
+            }
+        } else {
+            for ch in range {
+                let kc = k[ch], ec = e[ch], fc = f[ch]
+                for image in 0..<n {
+                    let offset = (image * c + ch) * s
+                    let gs = g + offset, xs = src + offset, ds = dst + offset
+                    for i in 0..<s { ds[i] = gs[i] * kc + xs[i] * ec + fc }
                 }
             }
         }
-        return dx
     }
 
     public func outputShape(inputShape: [Int]) -> [Int] { inputShape }
