@@ -1,22 +1,9 @@
 import Foundation
+import GAN
 
 /// Small deterministic JSON writer for the files of a cache entry (fixed key order and number format).
 enum JSONText {
-    static func string(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ value: String) -> String { JSONQuoting.quoted(value) }
 
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
