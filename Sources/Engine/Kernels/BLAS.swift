@@ -86,59 +86,6 @@ public enum BLAS {
         }
     }
 
-    /// The arguments of one `gemm` call (no bias row), for `gemmPair`.
-    struct Product {
-        var transA = false, transB = false
-        var m, n, k: Int
-        var alpha: Float = 1
-        var a: UnsafePointer<Float>, lda: Int
-        var b: UnsafePointer<Float>, ldb: Int
-        var beta: Float = 0
-        var c: UnsafeMutablePointer<Float>, ldc: Int
-
-        init(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Float = 1,
-             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float = 0,
-             c: UnsafeMutablePointer<Float>, ldc: Int) {
-            self.transA = transA; self.transB = transB
-            self.m = m; self.n = n; self.k = k; self.alpha = alpha
-            self.a = a; self.lda = lda; self.b = b; self.ldb = ldb
-            self.beta = beta; self.c = c; self.ldc = ldc
-        }
-
-        var flops: Int { 2 * m * n * k }
-
-        func run(pool: ComputePool) {
-            BLAS.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
-                      beta: beta, c: c, ldc: ldc, pool: pool)
-        }
-
-        func runSingle() {
-            BLAS.single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
-        }
-    }
-
-    /// Two independent products (say a layer's weight gradient and its input gradient). On two
-    /// threads each thread takes one whole product: both run at single-thread speed, with none
-    /// of the cost of splitting a product (each half packing the shared operand, narrower
-    /// blocks). Otherwise they run one after the other, each split as `gemm` splits it. The
-    /// products must not write what the other reads.
-    static func gemmPair(_ first: Product, _ second: Product, pool: ComputePool = .shared) {
-        _ = singleThreaded
-        let balanced = min(first.flops, second.flops) * 2 >= max(first.flops, second.flops)
-        guard pool.threadCount == 2, balanced, first.flops >= 500_000, first.n > 1, second.n > 1 else {
-            first.run(pool: pool)
-            second.run(pool: pool)
-            return
-        }
-        var pair = (first, second)
-        withUnsafeMutablePointer(to: &pair) { pool.run(pairTask, arguments: $0) }
-    }
-
-    private static let pairTask: ComputePool.Task = { raw, part in
-        let pair = raw.assumingMemoryBound(to: (Product, Product).self).pointee
-        if part == 0 { pair.0.runSingle() } else if part == 1 { pair.1.runSingle() }
-    }
-
     /// C[rows, columns] = bias[columns] in every row.
     @inline(__always)
     fileprivate static func fill(_ c: UnsafeMutablePointer<Float>, ldc: Int, rows: Range<Int>, columns: Range<Int>,
@@ -146,11 +93,12 @@ public enum BLAS {
         for row in rows { (c + row * ldc + columns.lowerBound).update(from: bias + columns.lowerBound, count: columns.count) }
     }
 
+    /// One single-threaded sgemm on the calling thread.
     @inline(__always)
-    fileprivate static func single(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
-                               _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
-                               _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
-                               _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
+    static func single(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+                       _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
+                       _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
+                       _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
