@@ -17,6 +17,7 @@ struct SingleRunTrainer {
             throw BookError(file: output.path, message: "folder is not empty",
                             hint: "choose another --out, or pass --force to replace it")
         }
+        _ = Provenance.engineCommit  // read before training, like the site build
         console.line("training \(options.config) (run \(config.runHash.prefix(12))) on \(options.threads) thread(s)")
         let files = try RunTraining.train(config, search: search, threads: options.threads, console: console,
                                           label: "  ")

@@ -27,6 +27,8 @@ struct SiteBuilder {
         let search = DataSearchPath.standard(dataArgument: options.data)
         try checkDatasets(missing, search: search)
 
+        // Read the source commit now, before training, so a commit made meanwhile is not recorded.
+        if !missing.isEmpty { _ = Provenance.engineCommit }
         for (index, item) in missing.enumerated() {
             let label = "[\(index + 1)/\(missing.count)] \(item.page.page.slug)/\(item.run.id)"
             console.line("training \(label) (run \(item.run.hash.prefix(12)), \(options.threads) thread(s))")
