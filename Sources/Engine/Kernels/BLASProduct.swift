@@ -47,6 +47,17 @@ extension BLAS {
         withUnsafeMutablePointer(to: &pair) { pool.run(pairTask, arguments: $0) }
     }
 
+    /// A layer's backward products: the weight gradient when `needs.parameters`, the input
+    /// gradient when one is given, side by side (`gemmPair`) when both run.
+    static func runGradients(weight: Product, input: Product?, needs: GradientNeeds) {
+        switch (needs.parameters, input) {
+        case (true, let input?): gemmPair(weight, input)
+        case (true, nil): weight.run(pool: .shared)
+        case (false, let input?): input.run(pool: .shared)
+        case (false, nil): break
+        }
+    }
+
     private static let pairTask: ComputePool.Task = { raw, part in
         let pair = raw.assumingMemoryBound(to: (Product, Product).self).pointee
         if part == 0 { pair.0.runSingle() } else if part == 1 { pair.1.runSingle() }

@@ -112,7 +112,7 @@ public final class Conv2D: Layer, Initializable {
                             accumulate: needs.accumulate)
         }
         guard needs.input else {
-            if needs.parameters { weightGradient.run(pool: .shared) }
+            BLAS.runGradients(weight: weightGradient, input: nil, needs: needs)
             return nil
         }
         let dcols = reuse(gradColumns, k, cells)
@@ -121,11 +121,7 @@ public final class Conv2D: Layer, Initializable {
         // dcols[C·k·k × OH·OW·N] = Wᵀ[C·k·k × O] · dyt[O × OH·OW·N]
         let columnGradient = BLAS.Product(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,
                                           b: dyt.data, ldb: cells, c: dcols.data, ldc: cells)
-        if needs.parameters {
-            BLAS.gemmPair(weightGradient, columnGradient)
-        } else {
-            columnGradient.run(pool: .shared)
-        }
+        BLAS.runGradients(weight: weightGradient, input: columnGradient, needs: needs)
         g.col2im(dcols.data, batch: n, into: dxt.data)
         BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.planeSize, into: dx.data)
         return dx

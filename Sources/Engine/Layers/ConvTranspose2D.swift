@@ -124,7 +124,7 @@ public final class ConvTranspose2D: Layer, Initializable {
                             accumulate: needs.accumulate)
         }
         guard needs.input else {
-            if needs.parameters { weightGradient.run(pool: .shared) }
+            BLAS.runGradients(weight: weightGradient, input: nil, needs: needs)
             return nil
         }
         let dxt = reuse(gradInputBatchLast, inChannels, cells)
@@ -133,11 +133,7 @@ public final class ConvTranspose2D: Layer, Initializable {
         // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N]
         let inputGradient = BLAS.Product(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data,
                                          ldb: cells, c: dxt.data, ldc: cells)
-        if needs.parameters {
-            BLAS.gemmPair(weightGradient, inputGradient)
-        } else {
-            inputGradient.run(pool: .shared)
-        }
+        BLAS.runGradients(weight: weightGradient, input: inputGradient, needs: needs)
         BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.gridSize, into: dx.data)
         return dx
     }

@@ -53,7 +53,7 @@ public final class Dense: Layer, Initializable {
             ColumnSums.add(dy.data, rows: n, columns: outputs, into: bias.gradient.data, accumulate: needs.accumulate)
         }
         guard needs.input else {
-            if needs.parameters { weightGradient.run(pool: .shared) }
+            BLAS.runGradients(weight: weightGradient, input: nil, needs: needs)
             return nil
         }
         // dx[N×in] = dy[N×out] · Wᵀ[out×in]
@@ -61,11 +61,7 @@ public final class Dense: Layer, Initializable {
         gradInput = dx
         let inputGradient = BLAS.Product(transB: true, m: n, n: inputs, k: outputs, a: dy.data, lda: outputs,
                                          b: weight.value.data, ldb: outputs, c: dx.data, ldc: inputs)
-        if needs.parameters {
-            BLAS.gemmPair(weightGradient, inputGradient)
-        } else {
-            inputGradient.run(pool: .shared)
-        }
+        BLAS.runGradients(weight: weightGradient, input: inputGradient, needs: needs)
         return dx
     }
 
