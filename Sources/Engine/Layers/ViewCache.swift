@@ -1,12 +1,14 @@
 /// Views of the last few tensors a layer was handed, so a layer that only reshapes does not
 /// allocate on every call, even when its input alternates between two tensors (say a batch of
 /// real images and the generator's output).
-struct ViewCache {
+public struct ViewCache {
     private var entries: [(base: Tensor, view: Tensor)] = []
     private let capacity = 2
 
+    public init() {}
+
     /// A tensor sharing `base`'s memory under `shape`; the same object for the same base while it fits.
-    mutating func view(of base: Tensor, shape: [Int]) -> Tensor {
+    public mutating func view(of base: Tensor, shape: [Int]) -> Tensor {
         let count = shape.reduce(1, *)
         if let entry = entries.first(where: { $0.base === base && $0.view.capacity >= count }) {
             if entry.view.shape != shape { entry.view.reshape(shape) }

@@ -39,4 +39,9 @@ final class BatchSampler {
 
     /// Maps generator output back to display scale ([0, 1] for images).
     func toDisplay(_ value: Float) -> Float { (value - shift) / scale }
+
+    /// Batch statistics in display scale: the mean moves with the shift, the spread only scales.
+    func toDisplay(mean: Double, std: Double) -> (mean: Double, std: Double) {
+        ((mean - Double(shift)) / Double(scale), std / Double(scale))
+    }
 }

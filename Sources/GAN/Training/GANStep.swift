@@ -40,8 +40,8 @@ public final class GANStep {
     /// D's input for a paired step: the real batch's rows, then the generated batch's.
     private let pairedInput: Tensor
     /// G's output seen with D's input shape (packing is a reshape of the same memory).
-    private var fakeView: (source: ObjectIdentifier, view: Tensor)?
-    private var gradientView: (source: ObjectIdentifier, view: Tensor)?
+    private var fakeViews = ViewCache()
+    private var gradientViews = ViewCache()
     /// Each layer's parameters, listed once (a layer builds a new array on every `parameters` call).
     private let generatorLayerParameters: [[Parameter]]
     private let discriminatorLayerParameters: [[Parameter]]
@@ -186,7 +186,7 @@ public final class GANStep {
             return noisyInput
         }
         if batch.shape == shape { return batch }
-        return view(of: batch, shape: shape, cache: &fakeView)
+        return fakeViews.view(of: batch, shape: shape)
     }
 
     /// target[i] = batch[i] (+ noiseStd·ε with ε ~ N(0, 1) drawn in element order).
@@ -201,16 +201,7 @@ public final class GANStep {
     /// D's input gradient viewed with G's output shape (the noise added to D's input passes it unchanged).
     private func asGeneratorOutput(_ gradient: Tensor, like output: Tensor) -> Tensor {
         if gradient.shape == output.shape { return gradient }
-        return view(of: gradient, shape: output.shape, cache: &gradientView)
-    }
-
-    private func view(of tensor: Tensor, shape: [Int], cache: inout (source: ObjectIdentifier, view: Tensor)?) -> Tensor {
-        if let cached = cache, cached.source == ObjectIdentifier(tensor), cached.view.shape == shape {
-            return cached.view
-        }
-        let view = Tensor(viewing: tensor, shape: shape)
-        cache = (ObjectIdentifier(tensor), view)
-        return view
+        return gradientViews.view(of: gradient, shape: output.shape)
     }
 
     /// Non-saturating: −log σ(D(G(z))) = BCE(·, 1). Minimax: log(1 − σ(D(G(z)))) = −BCE(·, 0).

@@ -42,10 +42,8 @@ public enum Trainer {
                                  detailed: detailed)
             imagesSeen += config.batchSize * config.dSteps
             if detailed {
-                stats.fakeMean = Double(sampler.toDisplay(Float(stats.fakeMean)))
-                stats.realMean = Double(sampler.toDisplay(Float(stats.realMean)))
-                stats.fakeStd = Double(sampler.toDisplay(Float(stats.fakeStd)) - sampler.toDisplay(0))
-                stats.realStd = Double(sampler.toDisplay(Float(stats.realStd)) - sampler.toDisplay(0))
+                (stats.fakeMean, stats.fakeStd) = sampler.toDisplay(mean: stats.fakeMean, std: stats.fakeStd)
+                (stats.realMean, stats.realStd) = sampler.toDisplay(mean: stats.realMean, std: stats.realStd)
                 log.append(.init(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count),
                                  imagesSeen: imagesSeen, step: stats))
             }
