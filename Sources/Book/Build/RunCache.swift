@@ -36,7 +36,9 @@ struct RunCache {
         try manager.createDirectory(at: partial, withIntermediateDirectories: false)
         do {
             // The marker goes last so a folder with it is complete even if someone copies partials.
-            for (path, data) in files.sorted(by: { ($0.key == RunCache.marker ? 1 : 0, $0.key) < ($1.key == RunCache.marker ? 1 : 0, $1.key) }) {
+            let order = files.keys.filter { $0 != RunCache.marker }.sorted() + files.keys.filter { $0 == RunCache.marker }
+            for path in order {
+                let data = files[path]!
                 let url = partial.appendingPathComponent(path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url)
