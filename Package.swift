@@ -27,7 +27,10 @@ let package = Package(
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-        .target(name: "Engine", dependencies: ["CBLAS"], swiftSettings: releaseSpeed),
+        // Our AVX-512 kernels (chosen at run time). Optimised in every configuration: the tests
+        // run a debug build, and unoptimised intrinsics code is ~20× slower.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "Engine", dependencies: ["CBLAS", "CKernels"], swiftSettings: releaseSpeed),
         .target(name: "GAN", dependencies: ["Engine", "CZlib", "Yams", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: releaseSpeed),
         .target(name: "Notebook", dependencies: ["CCmark", "Yams"]),
         .target(name: "Book", dependencies: [
@@ -40,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "CKernels"]),
         .testTarget(name: "GANTests", dependencies: ["GAN"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "BookTests", dependencies: ["Book"]),

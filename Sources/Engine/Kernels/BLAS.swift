@@ -1,9 +1,13 @@
+import Foundation
 import CBLAS
+import CKernels
 
-/// Matrix products through OpenBLAS, split across the compute pool.
+/// Matrix products, split across the compute pool.
 ///
-/// OpenBLAS's own threading is switched off (it gave no speed-up on two cores); instead each
-/// thread of the pool multiplies its own block of C with a single-threaded `cblas_sgemm`.
+/// Each thread of the pool multiplies its own block of C on its own: with our AVX-512 kernel
+/// (`ck_sgemm`, which reads the weights in place instead of packing them) where the CPU has it
+/// and the shape suits it, else with a single-threaded `cblas_sgemm` (OpenBLAS's own threading
+/// is switched off: it gave no speed-up on two cores).
 public enum BLAS {
     /// C[m×n] = alpha · op(A) · op(B) + beta · C, all row-major.
     /// op(A) is m×k (A stored k×m when `transA`), op(B) is k×n (B stored n×k when `transB`).
@@ -19,7 +23,7 @@ public enum BLAS {
                             pool: ComputePool = .shared) {
         _ = singleThreaded
         if m == 0 || n == 0 { return }
-        if let biasRow, n == 1 || pool.threadCount == 1 || 2 * m * n * k < 500_000 {
+        if let biasRow, n == 1 {
             fill(c, ldc: ldc, rows: 0..<m, columns: 0..<n, with: biasRow)
             gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
                  beta: 1, c: c, ldc: ldc, pool: pool)
@@ -35,17 +39,16 @@ public enum BLAS {
         let flops = 2 * m * n * k
         // Below ~0.5 MFLOP the hand-off costs more than it saves.
         if pool.threadCount == 1 || flops < 500_000 {
-            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias: biasRow)
             return
         }
         // Split the longer side of C into one block per thread (16-aligned, so no two threads
         // write the same cache line of a row).
         var split = Split(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
-                          beta: biasRow == nil ? beta : 1, c: c, ldc: ldc, biasRow: biasRow, byColumns: n >= m, parts: 0)
+                          beta: beta, c: c, ldc: ldc, biasRow: biasRow, byColumns: n >= m, parts: 0)
         split.parts = min(pool.threadCount, max(1, (split.byColumns ? n : m) / 16))
         if split.parts <= 1 {
-            if let biasRow { fill(c, ldc: ldc, rows: 0..<m, columns: 0..<n, with: biasRow) }
-            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, split.beta, c, ldc)
+            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias: biasRow)
             return
         }
         withUnsafeMutablePointer(to: &split) { pool.run(Split.task, arguments: $0) }
@@ -72,16 +75,14 @@ public enum BLAS {
                 let cols = ComputePool.range(part: part, of: s.parts, count: s.n, alignment: 16)
                 if cols.isEmpty { return }
                 let bBlock = s.transB ? s.b + cols.lowerBound * s.ldb : s.b + cols.lowerBound
-                if let bias = s.biasRow { BLAS.fill(s.c, ldc: s.ldc, rows: 0..<s.m, columns: cols, with: bias) }
                 BLAS.single(s.transA, s.transB, s.m, cols.count, s.k, s.alpha, s.a, s.lda, bBlock, s.ldb, s.beta,
-                            s.c + cols.lowerBound, s.ldc)
+                            s.c + cols.lowerBound, s.ldc, bias: s.biasRow.map { $0 + cols.lowerBound })
             } else {
                 let rows = ComputePool.range(part: part, of: s.parts, count: s.m, alignment: 16)
                 if rows.isEmpty { return }
                 let aBlock = s.transA ? s.a + rows.lowerBound : s.a + rows.lowerBound * s.lda
-                if let bias = s.biasRow { BLAS.fill(s.c, ldc: s.ldc, rows: rows, columns: 0..<s.n, with: bias) }
                 BLAS.single(s.transA, s.transB, rows.count, s.n, s.k, s.alpha, aBlock, s.lda, s.b, s.ldb, s.beta,
-                            s.c + rows.lowerBound * s.ldc, s.ldc)
+                            s.c + rows.lowerBound * s.ldc, s.ldc, bias: s.biasRow)
             }
         }
     }
@@ -93,15 +94,31 @@ public enum BLAS {
         for row in rows { (c + row * ldc + columns.lowerBound).update(from: bias + columns.lowerBound, count: columns.count) }
     }
 
-    /// One single-threaded sgemm on the calling thread.
+    /// One single-threaded product on the calling thread: ours where it applies, else OpenBLAS's.
+    /// With `bias` (n floats), C = alpha·op(A)·op(B) + bias in every row, and beta is ignored.
     @inline(__always)
     static func single(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
                        _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
                        _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
-                       _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
+                       _ c: UnsafeMutablePointer<Float>, _ ldc: Int, bias: UnsafePointer<Float>? = nil) {
+        if useOwnKernels,
+           ck_sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, bias == nil ? beta : 0,
+                    c, ldc, bias) != 0 {
+            return
+        }
+        var beta = beta
+        if let bias {
+            fill(c, ldc: ldc, rows: 0..<m, columns: 0..<n, with: bias)
+            beta = 1
+        }
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    /// Whether products try our AVX-512 kernel first. Off with GANBOOK_KERNELS=blas, to compare.
+    public static let useOwnKernels: Bool = {
+        ck_avx512_available() != 0 && ProcessInfo.processInfo.environment["GANBOOK_KERNELS"] != "blas"
+    }()
 
     /// Makes OpenBLAS single-threaded; called once before any product.
     static let singleThreaded: Void = { openblas_set_num_threads(1) }()

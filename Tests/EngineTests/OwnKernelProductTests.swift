@@ -1,0 +1,100 @@
+import XCTest
+import CKernels
+
+/// `ck_sgemm`, our AVX-512 product, against direct loops in double: every transposition, tile
+/// edges in both directions, K across the 256-wide blocking, padded leading dimensions, bias,
+/// alpha and beta.
+final class OwnKernelProductTests: XCTestCase {
+    private struct Case {
+        var transA, transB: Bool
+        var m, n, k: Int
+        var alpha: Float = 1, beta: Float = 0
+        var bias = false
+    }
+
+    /// Runs one case; returns false when the kernel declined it (it must then leave C untouched).
+    @discardableResult
+    private func check(_ t: Case, file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
+        guard ck_avx512_available() != 0 else { throw XCTSkip("this CPU has no AVX-512") }
+        var state = UInt64(t.m * 7919 + t.n * 104_729 + t.k * 31 + (t.transA ? 1 : 0) + (t.transB ? 2 : 0))
+        func random(_ count: Int) -> [Float] {
+            (0..<count).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Float(Int(state >> 40) % 2001 - 1000) / 1000
+            }
+        }
+        // Leading dimensions padded by 3, so in-place reads must honour them.
+        let lda = (t.transA ? t.m : t.k) + 3, ldb = (t.transB ? t.k : t.n) + 3, ldc = t.n + 3
+        let a = random((t.transA ? t.k : t.m) * lda), b = random((t.transB ? t.n : t.k) * ldb)
+        let c = random(t.m * ldc), bias = random(t.n)
+        var expected = c
+        for i in 0..<t.m {
+            for j in 0..<t.n {
+                var total = 0.0
+                for p in 0..<t.k {
+                    let av = t.transA ? a[p * lda + i] : a[i * lda + p]
+                    let bv = t.transB ? b[j * ldb + p] : b[p * ldb + j]
+                    total += Double(av) * Double(bv)
+                }
+                let start = t.bias ? Double(bias[j]) : Double(t.beta) * Double(c[i * ldc + j])
+                expected[i * ldc + j] = Float(Double(t.alpha) * total + start)
+            }
+        }
+        var actual = c
+        let handled = actual.withUnsafeMutableBufferPointer { pc in
+            ck_sgemm(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha, a, lda, b, ldb, t.beta,
+                     pc.baseAddress, ldc, t.bias ? bias : nil)
+        }
+        if handled == 0 {
+            XCTAssertEqual(actual, c, "a declined product must write nothing", file: file, line: line)
+            return false
+        }
+        for i in 0..<t.m {
+            for j in 0..<ldc {
+                let index = i * ldc + j
+                if j >= t.n {
+                    XCTAssertEqual(actual[index], c[index], "wrote past column \(t.n) in row \(i): \(t)", file: file, line: line)
+                    continue
+                }
+                XCTAssertEqual(actual[index], expected[index], accuracy: 2e-5 * Float(t.k).squareRoot() + 1e-5,
+                               "C[\(i), \(j)] of \(t)", file: file, line: line)
+            }
+        }
+        return true
+    }
+
+    func testEveryTranspositionAtTileEdges() throws {
+        for transA in [false, true] {
+            for transB in [false, true] {
+                for (m, n) in [(1, 1), (7, 15), (8, 16), (9, 17), (13, 47), (16, 48), (17, 49), (64, 100), (6, 65)] {
+                    for k in [1, 5, 300] {
+                        try check(Case(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5, beta: 0.25))
+                    }
+                }
+            }
+        }
+    }
+
+    func testBetaZeroIgnoresWhatCHeld() throws {
+        try check(Case(transA: false, transB: false, m: 20, n: 50, k: 30, beta: 0))
+        try check(Case(transA: true, transB: false, m: 20, n: 50, k: 30, beta: 0))
+        try check(Case(transA: false, transB: true, m: 20, n: 50, k: 30, beta: 0))
+    }
+
+    func testAccumulateWithBetaOne() throws {
+        try check(Case(transA: true, transB: false, m: 33, n: 70, k: 64, beta: 1))
+        try check(Case(transA: false, transB: true, m: 64, n: 70, k: 40, beta: 1))
+    }
+
+    func testBiasRowStartsEveryRow() throws {
+        try check(Case(transA: false, transB: false, m: 64, n: 100, k: 300, bias: true))
+        try check(Case(transA: false, transB: false, m: 3, n: 20, k: 4, alpha: 2, bias: true))
+    }
+
+    /// The layer shapes the reference MLP GAN multiplies take our kernel (not the fallback).
+    func testReferenceShapesUseOwnKernel() throws {
+        XCTAssertTrue(try check(Case(transA: false, transB: false, m: 64, n: 784, k: 1024)))
+        XCTAssertTrue(try check(Case(transA: true, transB: false, m: 1024, n: 784, k: 64)))
+        XCTAssertTrue(try check(Case(transA: false, transB: true, m: 64, n: 1024, k: 784)))
+    }
+}
