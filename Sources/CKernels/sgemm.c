@@ -14,6 +14,7 @@
 
 typedef struct {
     const float *x; long xRowStride, xKStride;  // X[r, k] = x[r·xRowStride + k·xKStride]
+    long xTileStride;                           // when packed: tile t of rows starts at x + t·xTileStride
     const float *y; long ldy;                   // Y[k, j] = y[k·ldy + j]
     float *c; long ldc; int transposedC;        // C[r, j], or C[j, r] when transposedC
     float alpha, beta;
@@ -104,7 +105,9 @@ static CK_AVX512 void multiply(long M, long N, long K, Product p, int tileRows, 
             int mr = (int)(M - m0 < tileRows ? M - m0 : tileRows);
             float *c = p.transposedC ? p.c + n0 * p.ldc + m0 : p.c + m0 * p.ldc + n0;
             const float *tileBias = bias ? bias + (p.transposedC ? m0 : n0) : 0;
-            anyTile(mr, nv, kb, p.x + m0 * p.xRowStride + k0 * p.xKStride, p.xRowStride, p.xKStride,
+            const float *x = p.xTileStride ? p.x + (m0 / tileRows) * p.xTileStride + k0 * p.xKStride
+                                           : p.x + m0 * p.xRowStride + k0 * p.xKStride;
+            anyTile(mr, nv, kb, x, p.xRowStride, p.xKStride,
                     p.y + k0 * p.ldy + n0, p.ldy, last, c, p.ldc, p.transposedC, p.alpha, beta, tileBias,
                     (int)columns);
         }
@@ -124,22 +127,72 @@ static float *packSpace(long count) {
     return packBuffer;
 }
 
+// X (M×K, X[r, k] = x[r·rowStride + k·kStride]) into tiles of `rows` rows, each k-major:
+// packed[t·K·rows + k·rows + r]. Reused across many column panels, contiguous broadcasts beat
+// strided ones.
+static CK_AVX512 void packTiles(long M, long K, const float *x, long rowStride, long kStride, int rows, float *packed) {
+    for (long m0 = 0; m0 < M; m0 += rows) {
+        int mr = (int)(M - m0 < rows ? M - m0 : rows);
+        float *out = packed + (m0 / rows) * K * rows;
+        if (rowStride == 1) {
+            __mmask16 mask = (__mmask16)((1u << mr) - 1);
+            for (long k = 0; k < K; k++)
+                _mm512_mask_storeu_ps(out + k * rows, mask, _mm512_maskz_loadu_ps(mask, x + m0 + k * kStride));
+        } else {
+            for (int r = 0; r < mr; r++) {
+                const float *in = x + (m0 + r) * rowStride;
+                for (long k = 0; k < K; k++) out[k * rows + r] = in[k * kStride];
+            }
+        }
+    }
+}
+
+// out[k·M + i] = a[i·lda + k] for i < M, k < K, in 16×16 blocks transposed in registers.
+static CK_AVX512 void transposeInto(long M, long K, const float *a, long lda, float *out) {
+    for (long i0 = 0; i0 < M; i0 += 16) {
+        long rows = M - i0 < 16 ? M - i0 : 16;
+        for (long k0 = 0; k0 < K; k0 += 16) {
+            long cols = K - k0 < 16 ? K - k0 : 16;
+            if (rows == 16 && cols == 16) {
+                float block[16][16];
+                for (int r = 0; r < 16; r++) _mm512_storeu_ps(block[r], _mm512_loadu_ps(a + (i0 + r) * lda + k0));
+                for (int c = 0; c < 16; c++) {
+                    float column[16];
+                    for (int r = 0; r < 16; r++) column[r] = block[r][c];
+                    _mm512_storeu_ps(out + (k0 + c) * M + i0, _mm512_loadu_ps(column));
+                }
+            } else {
+                for (long r = 0; r < rows; r++)
+                    for (long c = 0; c < cols; c++) out[(k0 + c) * M + i0 + r] = a[(i0 + r) * lda + k0 + c];
+            }
+        }
+    }
+}
+
 static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k, float alpha,
                                  const float *a, long lda, const float *b, long ldb,
                                  float beta, float *c, long ldc, const float *bias) {
     Product p = {0};
     p.alpha = alpha;
     p.beta = beta;
-    // Where OpenBLAS measured faster on this kind of machine, leave the product to it: wide
-    // transposed-A products (its packed panels beat our strided broadcasts at M·N > 1M) and
-    // transposed-B products unless op(A) is a batch of ≤ 64 rows with K ≤ 2048.
+    // Where OpenBLAS measured faster (Xeon, AVX-512), leave the product to it: transposed-A
+    // products with M·N > 1M (a convolution's column gradient) and transposed-B products with
+    // few output columns (a one-channel convolution's weight gradient, where packing op(A)ᵀ
+    // costs more than the product).
     if (!transB && transA && m * n > (1L << 20)) return 0;
-    if (transB && !transA && (m > 64 || k > 2048)) return 0;
+    if (transB && !transA && n < 256 && (m > 64 || k > 2048)) return 0;
     if (!transB) {
         // X = op(A) in place, Y = B in place.
         p.x = a; p.xRowStride = transA ? 1 : lda; p.xKStride = transA ? lda : 1;
         p.y = b; p.ldy = ldb;
         p.c = c; p.ldc = ldc; p.bias = bias;
+        if (n >= 1024) {
+            // X is read once per 48 columns: pack it (M·K floats) so its reads are contiguous.
+            float *packed = packSpace(((m + 7) / 8) * 8 * k);
+            if (!packed) return 0;
+            packTiles(m, k, a, p.xRowStride, p.xKStride, 8, packed);
+            p.x = packed; p.xRowStride = 1; p.xKStride = 8; p.xTileStride = 8 * k;
+        }
         multiply(m, n, k, p, 8, 3, 256, k * n * 4 <= (512 << 10));
         return 1;
     }
@@ -151,13 +204,13 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
     } else {
         float *packed = packSpace(k * m);
         if (!packed) return 0;
-        for (long i = 0; i < m; i++)
-            for (long kk = 0; kk < k; kk++) packed[kk * m + i] = a[i * lda + kk];
+        transposeInto(m, k, a, lda, packed);
         p.y = packed; p.ldy = m;
     }
     p.c = c; p.ldc = ldc; p.transposedC = 1;
-    // One pass over k: each transposed store costs more than a tile reload saves.
-    multiply(n, m, k, p, m <= 64 ? 6 : 8, m <= 64 ? 4 : 3, k, 1);
+    // Long k runs in blocks of 1024 (Y's block stays in L2); shorter ones in one pass, as each
+    // transposed store costs more than a tile reload saves.
+    multiply(n, m, k, p, m <= 64 ? 6 : 8, m <= 64 ? 4 : 3, k > 2048 ? 1024 : k, 1);
     return 1;
 }
 #endif

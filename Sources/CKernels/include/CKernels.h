@@ -16,4 +16,16 @@ int ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
              const float *a, long lda, const float *b, long ldb,
              float beta, float *c, long ldc, const float *bias);
 
+/// Adam over `count` floats: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g·g,
+/// w ← w − stepSize·m / (√v·invRoot + ε), one IEEE operation at a time in that order (no fused
+/// multiply-add), so each float equals the scalar formula's. Returns 0 without AVX-512.
+int ck_adam(long count, float *w, const float *g, float *m, float *v,
+            float beta1, float beta2, float epsilon, float stepSize, float invRoot);
+
+/// The piecewise-linear activations over `count` floats. slope 0 is ReLU.
+/// Forward y = x > 0 ? x : x·slope; backward dx = y > 0 ? dy : dy·slope.
+/// Each returns 0 without AVX-512.
+int ck_leaky_relu_forward(long count, const float *x, float *y, float slope);
+int ck_leaky_relu_backward(long count, const float *dy, const float *y, float *dx, float slope);
+
 #endif

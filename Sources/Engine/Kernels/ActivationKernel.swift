@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The pointwise nonlinearities over a span, forward (x → y) and backward (dy, y → dx).
@@ -49,6 +50,7 @@ struct ActivationKernel {
     }
 
     func apply(_ range: Range<Int>) {
+        if applyWithOwnKernel(range) { return }
         switch (function, backward) {
         case (.relu, false): Self.relu(source, target, range)
         case (.leakyReLU(let slope), false): Self.leakyReLU(source, target, range, slope: slope)
@@ -63,6 +65,21 @@ struct ActivationKernel {
         case (.tanh, true):
             for i in range { target[i] = source[i] * (1 - output[i] * output[i]) }
         }
+    }
+
+    /// The piecewise-linear functions through our AVX-512 kernel, where the CPU has it.
+    private func applyWithOwnKernel(_ range: Range<Int>) -> Bool {
+        let slope: Float
+        switch function {
+        case .relu: slope = 0
+        case .leakyReLU(let s): slope = s
+        case .sigmoid, .tanh: return false
+        }
+        let start = range.lowerBound
+        if backward {
+            return ck_leaky_relu_backward(range.count, source + start, output + start, target + start, slope) != 0
+        }
+        return ck_leaky_relu_forward(range.count, source + start, target + start, slope) != 0
     }
 
     private typealias V = SIMD4<Float>

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Adam (Kingma & Ba) exactly as PyTorch computes it:
@@ -81,8 +82,12 @@ public final class Adam: Optimizer {
             let range = ComputePool.range(part: part, of: parts, count: p.count, alignment: 16)
             if range.isEmpty { continue }
             let slot = slots[p], g = p.gradient.data
-            AdamKernel.update(range, weights: p.value.data, gradients: g, first: firstMoments[slot].data,
-                              second: secondMoments[slot].data, coefficients)
+            let w = p.value.data, m = firstMoments[slot].data, v = secondMoments[slot].data, k = coefficients
+            let start = range.lowerBound
+            if ck_adam(range.count, w + start, g + start, m + start, v + start, k.b1, k.b2, k.eps, k.stepSize,
+                       k.invRoot) == 0 {
+                AdamKernel.update(range, weights: w, gradients: g, first: m, second: v, k)
+            }
             if zeroingGradients { (g + range.lowerBound).update(repeating: 0, count: range.count) }
         }
     }
