@@ -37,22 +37,30 @@ struct Benchmark {
                                 peakMegabytes: Double(BLASRuntime.peakResidentBytes) / 1_048_576))
             }
         }
-        let sgemmSmall = BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5)
-        let sgemmLarge = BLASRuntime.measureSGEMM(m: 1024, n: 1024, k: 1024, seconds: 0.5)
+        let sgemm = Sgemm(
+            small: BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5),
+            large: BLASRuntime.measureSGEMM(m: 1024, n: 1024, k: 1024, seconds: 0.5),
+            ownSmall: BLAS.useOwnKernels ? BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5, ownKernel: true) : nil)
         console.endProgress()
-        if options.json {
-            console.line(json(rows, sgemmSmall: sgemmSmall, sgemmLarge: sgemmLarge))
-        } else {
-            console.line(table(rows, sgemmSmall: sgemmSmall, sgemmLarge: sgemmLarge))
-        }
+        console.line(options.json ? json(rows, sgemm) : table(rows, sgemm))
     }
 
-    func table(_ rows: [Row], sgemmSmall: Double, sgemmLarge: Double) -> String {
+    /// Single-threaded product speeds, GFLOP/s: OpenBLAS at the MLP's largest layer (64×1024×784)
+    /// and at 1024³, and our kernel at the former.
+    struct Sgemm {
+        var small: Double
+        var large: Double
+        var ownSmall: Double?
+    }
+
+    func table(_ rows: [Row], _ sgemm: Sgemm) -> String {
         var lines = ["ganbook \(Ganbook.version) bench: batch 64, one D step (real + fake) and one G step, Adam, BCE on logits",
                      "CPU: \(Benchmark.cpuName), \(ComputePool.availableCores) core(s); OpenBLAS kernel \(BLASRuntime.coreName)",
-                     "sgemm, 1 thread: \(f(sgemmSmall, 0)) GFLOP/s at 64×1024×784, \(f(sgemmLarge, 0)) GFLOP/s at 1024³",
-                     "",
-                     "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"]
+                     "products: \(BLASRuntime.productKernels)",
+                     "OpenBLAS sgemm, 1 thread: \(f(sgemm.small, 0)) GFLOP/s at 64×1024×784, \(f(sgemm.large, 0)) GFLOP/s at 1024³"]
+        if let own = sgemm.ownSmall { lines.append("ganbook kernel, 1 thread: \(f(own, 0)) GFLOP/s at 64×1024×784") }
+        lines += ["",
+                  "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"]
         for row in rows {
             let m = row.measurement
             lines.append([pad(m.model, 7), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),
@@ -63,7 +71,7 @@ struct Benchmark {
         return lines.joined(separator: "\n")
     }
 
-    func json(_ rows: [Row], sgemmSmall: Double, sgemmLarge: Double) -> String {
+    func json(_ rows: [Row], _ sgemm: Sgemm) -> String {
         let objects = rows.map { row -> String in
             let m = row.measurement
             let fields: [(String, String)] = [
@@ -72,7 +80,9 @@ struct Benchmark {
                 ("gflop_per_iteration", f(m.flopsPerIteration / 1e9, 4)), ("gflops", f(m.gflops, 2)),
                 ("iterations_per_cpu_second", f(m.iterationsPerCPUSecond, 2)),
                 ("peak_memory_mb", f(row.peakMegabytes, 1)), ("blas_core", JSONText.string(BLASRuntime.coreName)),
-                ("sgemm_gflops_64x1024x784", f(sgemmSmall, 1)), ("sgemm_gflops_1024", f(sgemmLarge, 1)),
+                ("sgemm_gflops_64x1024x784", f(sgemm.small, 1)), ("sgemm_gflops_1024", f(sgemm.large, 1)),
+                ("own_kernel_gflops_64x1024x784", sgemm.ownSmall.map { f($0, 1) } ?? "null"),
+                ("product_kernels", JSONText.string(BLASRuntime.productKernels)),
                 ("cpu", JSONText.string(Benchmark.cpuName)),
             ]
             return "  {" + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"

@@ -100,8 +100,9 @@ public enum BLAS {
     static func single(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
                        _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
                        _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
-                       _ c: UnsafeMutablePointer<Float>, _ ldc: Int, bias: UnsafePointer<Float>? = nil) {
-        if useOwnKernels,
+                       _ c: UnsafeMutablePointer<Float>, _ ldc: Int, bias: UnsafePointer<Float>? = nil,
+                       ownKernel: Bool = true) {
+        if ownKernel, useOwnKernels,
            ck_sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, bias == nil ? beta : 0,
                     c, ldc, bias) != 0 {
             return

@@ -56,22 +56,30 @@ public enum BLASRuntime {
 extension BLASRuntime {
     /// Single-threaded sgemm speed for C[m×n] = A[m×k]·B[k×n], in GFLOP/s, measured for about
     /// `seconds` (a reference figure for the benchmark table).
-    public static func measureSGEMM(m: Int, n: Int, k: Int, seconds: Double = 1) -> Double {
+    public static func measureSGEMM(m: Int, n: Int, k: Int, seconds: Double = 1, ownKernel: Bool = false) -> Double {
         let a = Tensor(shape: [m, k]), b = Tensor(shape: [k, n]), c = Tensor(shape: [m, n])
         var rng = RandomGenerator(seed: 1)
         rng.fillUniform(a, in: -1...1)
         rng.fillUniform(b, in: -1...1)
-        let single = ComputePool(threads: 1)
-        BLAS.gemm(m: m, n: n, k: k, a: a.data, lda: k, b: b.data, ldb: n, c: c.data, ldc: n, pool: single)
+        _ = BLAS.singleThreaded
+        func multiply() {
+            BLAS.single(false, false, m, n, k, 1, a.data, k, b.data, n, 0, c.data, n, ownKernel: ownKernel)
+        }
+        multiply()
         var count = 0
         let start = DispatchTime.now().uptimeNanoseconds
         var elapsed = 0.0
         repeat {
-            BLAS.gemm(m: m, n: n, k: k, a: a.data, lda: k, b: b.data, ldb: n, c: c.data, ldc: n, pool: single)
+            multiply()
             count += 1
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         } while elapsed < seconds
         return 2 * Double(m * n * k) * Double(count) / elapsed / 1e9
+    }
+
+    /// What multiplies matrices in this process, for reports.
+    public static var productKernels: String {
+        BLAS.useOwnKernels ? "ganbook AVX-512 where faster, else OpenBLAS \(coreName)" : "OpenBLAS \(coreName)"
     }
 
     /// Peak resident memory of this process so far, in bytes.
