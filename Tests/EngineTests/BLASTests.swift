@@ -20,7 +20,8 @@ final class BLASTests: XCTestCase {
         return out
     }
 
-    private func check(m: Int, n: Int, k: Int, threads: Int, file: StaticString = #filePath, line: UInt = #line) {
+    private func check(m: Int, n: Int, k: Int, threads: Int, openBLASOnly: Bool = false,
+                       file: StaticString = #filePath, line: UInt = #line) {
         ComputePool.configure(threads: threads)
         defer { ComputePool.configure(threads: 1) }
         var rng = RandomGenerator(seed: UInt64(m * 100 + n * 10 + k))
@@ -35,9 +36,14 @@ final class BLASTests: XCTestCase {
                 a.withUnsafeBufferPointer { pa in
                     b.withUnsafeBufferPointer { pb in
                         actual.withUnsafeMutableBufferPointer { pc in
-                            BLAS.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
-                                      a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, beta: 0.25,
-                                      c: pc.baseAddress!, ldc: n)
+                            if openBLASOnly {
+                                BLAS.single(transA, transB, m, n, k, 0.5, pa.baseAddress!, lda, pb.baseAddress!, ldb,
+                                            0.25, pc.baseAddress!, n, ownKernel: false)
+                            } else {
+                                BLAS.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5,
+                                          a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, beta: 0.25,
+                                          c: pc.baseAddress!, ldc: n)
+                            }
                         }
                     }
                 }
@@ -47,6 +53,12 @@ final class BLASTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// The path CPUs without AVX-512 take (and shapes our kernel declines).
+    func testOpenBLASFallback() {
+        check(m: 70, n: 300, k: 40, threads: 1, openBLASOnly: true)
+        check(m: 9, n: 17, k: 3, threads: 1, openBLASOnly: true)
     }
 
     func testMatrixVectorProducts() {

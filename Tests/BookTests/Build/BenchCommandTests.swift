@@ -30,6 +30,17 @@ final class BenchCommandTests: XCTestCase {
         }
     }
 
+    func testKernelSwitchSendsProductsToOpenBLAS() throws {
+        let ganbook = try GanbookExecutable.located()
+        let outcome = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--seconds", "0.1", "--json"],
+                                      in: FileManager.default.temporaryDirectory, environment: ["GANBOOK_KERNELS": "blas"])
+        XCTAssertEqual(outcome.status, 0, outcome.all)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        let kernels = try XCTUnwrap(rows.first?["product_kernels"] as? String)
+        XCTAssertTrue(kernels.hasPrefix("OpenBLAS"), kernels)
+        XCTAssertTrue(rows.first?["own_kernel_gflops_64x1024x784"] is NSNull, "\(rows)")
+    }
+
     func testBadThreadListIsRefused() throws {
         let ganbook = try GanbookExecutable.located()
         let outcome = try ganbook.run(["bench", "--threads", "zero"], in: FileManager.default.temporaryDirectory)
