@@ -6,7 +6,7 @@
 static CK_AVX512 void leakyForward(long count, const float *x, float *y, float slope) {
     const __m512 s = _mm512_set1_ps(slope), zero = _mm512_setzero_ps();
     for (long i = 0; i < count; i += 16) {
-        __mmask16 k = count - i >= 16 ? 0xFFFF : (__mmask16)((1u << (count - i)) - 1);
+        __mmask16 k = ck_tail_mask(i, count);
         __m512 xv = _mm512_maskz_loadu_ps(k, x + i);
         __mmask16 positive = _mm512_cmp_ps_mask(xv, zero, _CMP_GT_OQ);
         // ReLU writes +0 where x ≤ 0 (x·0 would give −0 for negative x).
@@ -18,7 +18,7 @@ static CK_AVX512 void leakyForward(long count, const float *x, float *y, float s
 static CK_AVX512 void leakyBackward(long count, const float *dy, const float *y, float *dx, float slope) {
     const __m512 s = _mm512_set1_ps(slope), zero = _mm512_setzero_ps();
     for (long i = 0; i < count; i += 16) {
-        __mmask16 k = count - i >= 16 ? 0xFFFF : (__mmask16)((1u << (count - i)) - 1);
+        __mmask16 k = ck_tail_mask(i, count);
         __m512 g = _mm512_maskz_loadu_ps(k, dy + i);
         __mmask16 positive = _mm512_cmp_ps_mask(_mm512_maskz_loadu_ps(k, y + i), zero, _CMP_GT_OQ);
         __m512 low = slope == 0 ? zero : _mm512_mul_ps(g, s);

@@ -9,7 +9,7 @@ static CK_AVX512 void adamAVX512(long count, float *w, const float *g, float *m,
     const __m512 c1 = _mm512_set1_ps(1 - beta1), c2 = _mm512_set1_ps(1 - beta2);
     const __m512 step = _mm512_set1_ps(stepSize), root = _mm512_set1_ps(invRoot), eps = _mm512_set1_ps(epsilon);
     for (long i = 0; i < count; i += 16) {
-        __mmask16 k = count - i >= 16 ? 0xFFFF : (__mmask16)((1u << (count - i)) - 1);
+        __mmask16 k = ck_tail_mask(i, count);
         __m512 gi = _mm512_maskz_loadu_ps(k, g + i);
         __m512 mi = _mm512_add_ps(_mm512_mul_ps(b1, _mm512_maskz_loadu_ps(k, m + i)), _mm512_mul_ps(c1, gi));
         __m512 vi = _mm512_add_ps(_mm512_mul_ps(b2, _mm512_maskz_loadu_ps(k, v + i)),
