@@ -85,31 +85,35 @@ static CK_AVX512 void anyTile(int mr, int nv, long K, const float *x, long xRowS
     }
 }
 
-// C[M×N] = X[M×K]·Y[K×N] in tiles of tileRows × (vectors·16), K in blocks of kBlock.
-// rowsOuter walks each row block across all columns first: best when Y (K×N) stays in L2.
+// C[M×N] = X[M×K]·Y[K×N] in tiles of tileRows × (vectors·16), K in blocks of kBlock, columns in
+// blocks of columnBlock: within a block, each row tile walks all of the block's column tiles.
+// A block of one tile's width keeps that tile's Y panel in L1 while all row tiles pass; a block
+// of all N keeps each row tile's X in L1 while Y comes from L2. Wider blocks in between write
+// C in row runs of a whole block, where one-tile blocks scatter short writes over all M rows.
 static CK_AVX512 void multiply(long M, long N, long K, Product p, int tileRows, int vectors, long kBlock,
-                               int rowsOuter) {
+                               long columnBlock) {
     long tileColumns = vectors * 16;
-    long columnBlocks = (N + tileColumns - 1) / tileColumns, rowBlocks = (M + tileRows - 1) / tileRows;
     for (long k0 = 0; k0 < K; k0 += kBlock) {
         long kb = K - k0 < kBlock ? K - k0 : kBlock;
         float beta = k0 == 0 ? p.beta : 1;
         const float *bias = k0 == 0 ? p.bias : 0;
-        for (long t = 0; t < columnBlocks * rowBlocks; t++) {
-            long n0 = (rowsOuter ? t % columnBlocks : t / rowBlocks) * tileColumns;
-            long m0 = (rowsOuter ? t / columnBlocks : t % rowBlocks) * tileRows;
-            long columns = N - n0 < tileColumns ? N - n0 : tileColumns;
-            int nv = (int)((columns + 15) / 16);
-            int rem = (int)(columns - (nv - 1) * 16);
-            __mmask16 last = (__mmask16)((1u << rem) - 1);
-            int mr = (int)(M - m0 < tileRows ? M - m0 : tileRows);
-            float *c = p.transposedC ? p.c + n0 * p.ldc + m0 : p.c + m0 * p.ldc + n0;
-            const float *tileBias = bias ? bias + (p.transposedC ? m0 : n0) : 0;
-            const float *x = p.xTileStride ? p.x + (m0 / tileRows) * p.xTileStride + k0 * p.xKStride
-                                           : p.x + m0 * p.xRowStride + k0 * p.xKStride;
-            anyTile(mr, nv, kb, x, p.xRowStride, p.xKStride,
-                    p.y + k0 * p.ldy + n0, p.ldy, last, c, p.ldc, p.transposedC, p.alpha, beta, tileBias,
-                    (int)columns);
+        for (long b0 = 0; b0 < N; b0 += columnBlock) {
+            long blockEnd = N - b0 < columnBlock ? N : b0 + columnBlock;
+            for (long m0 = 0; m0 < M; m0 += tileRows)
+                for (long n0 = b0; n0 < blockEnd; n0 += tileColumns) {
+                    long columns = blockEnd - n0 < tileColumns ? blockEnd - n0 : tileColumns;
+                    int nv = (int)((columns + 15) / 16);
+                    int rem = (int)(columns - (nv - 1) * 16);
+                    __mmask16 last = (__mmask16)((1u << rem) - 1);
+                    int mr = (int)(M - m0 < tileRows ? M - m0 : tileRows);
+                    float *c = p.transposedC ? p.c + n0 * p.ldc + m0 : p.c + m0 * p.ldc + n0;
+                    const float *tileBias = bias ? bias + (p.transposedC ? m0 : n0) : 0;
+                    const float *x = p.xTileStride ? p.x + (m0 / tileRows) * p.xTileStride + k0 * p.xKStride
+                                                   : p.x + m0 * p.xRowStride + k0 * p.xKStride;
+                    anyTile(mr, nv, kb, x, p.xRowStride, p.xKStride,
+                            p.y + k0 * p.ldy + n0, p.ldy, last, c, p.ldc, p.transposedC, p.alpha, beta, tileBias,
+                            (int)columns);
+                }
         }
     }
 }
@@ -196,11 +200,9 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
     Product p = {0};
     p.alpha = alpha;
     p.beta = beta;
-    // Where OpenBLAS measured faster (Xeon, AVX-512), leave the product to it: transposed-A
-    // products with M·N > 1M (a convolution's column gradient) and transposed-B products with
-    // few output columns (a one-channel convolution's weight gradient, where packing op(A)ᵀ
-    // costs more than the product).
-    if (!transB && transA && m * n > (1L << 20)) return 0;
+    // Where OpenBLAS measured faster (Xeon, AVX-512), leave the product to it: transposed-B
+    // products with few output columns (a one-channel convolution's weight gradient, where
+    // packing op(A)ᵀ costs more than the product).
     if (transB && !transA && n < 256 && (m > 64 || k > 2048)) return 0;
     if (!transB) {
         // X = op(A) in place, Y = B in place.
@@ -214,7 +216,10 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
             packTiles(m, k, a, p.xRowStride, p.xKStride, 8, packed);
             p.x = packed; p.xRowStride = 1; p.xKStride = 8; p.xTileStride = 8 * k;
         }
-        multiply(m, n, k, p, 8, 3, 256, k * n * 4 <= (512 << 10));
+        // Y in L2 (K·N ≤ 128k floats): row tiles outer. Else column panels, in blocks of 768
+        // columns when C is tall (a convolution's column matrix, 1024 rows and more).
+        long columnBlock = k * n * 4 <= (512 << 10) ? n : m > 256 ? 768 : 48;
+        multiply(m, n, k, p, 8, 3, 256, columnBlock);
         return 1;
     }
     // Cᵀ[n×m] = op(B)ᵀ·op(A)ᵀ: X[r, k] = B[r, k] in place; Y = op(A)ᵀ, in place when transA.
@@ -231,7 +236,7 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
     p.c = c; p.ldc = ldc; p.transposedC = 1;
     // Long k runs in blocks of 1024 (Y's block stays in L2); shorter ones in one pass, as each
     // transposed store costs more than a tile reload saves.
-    multiply(n, m, k, p, m <= 64 ? 6 : 8, m <= 64 ? 4 : 3, k > 2048 ? 1024 : k, 1);
+    multiply(n, m, k, p, m <= 64 ? 6 : 8, m <= 64 ? 4 : 3, k > 2048 ? 1024 : k, m);
     return 1;
 }
 #endif

@@ -91,6 +91,18 @@ final class OwnKernelProductTests: XCTestCase {
         try check(Case(transA: false, transB: false, m: 3, n: 20, k: 4, alpha: 2, bias: true))
     }
 
+    /// A tall C whose Y overflows L2 goes in blocks of 768 columns: the second block here is
+    /// partial and its last tile ragged, and X is packed (N ≥ 1024).
+    func testTallProductInColumnBlocks() throws {
+        XCTAssertTrue(try check(Case(transA: true, transB: false, m: 300, n: 1100, k: 130, beta: 0.5)))
+        XCTAssertTrue(try check(Case(transA: false, transB: false, m: 263, n: 1030, k: 140)))
+    }
+
+    /// A one-channel convolution's weight gradient (few output columns, many rows) is left to BLAS.
+    func testDeclinesNarrowTransposedBProducts() throws {
+        XCTAssertFalse(try check(Case(transA: false, transB: true, m: 70, n: 16, k: 10)))
+    }
+
     /// The layer shapes the reference MLP GAN multiplies take our kernel (not the fallback).
     func testReferenceShapesUseOwnKernel() throws {
         XCTAssertTrue(try check(Case(transA: false, transB: false, m: 64, n: 784, k: 1024)))
