@@ -8,9 +8,35 @@ struct Benchmark {
     let options: BenchOptions
     let console: Console
 
+    /// One model at one thread count: the median of its rounds, with the spread and the peers' medians.
     struct Row {
         var measurement: StepBenchmark.Measurement
         var peakMegabytes: Double
+        /// Slowest and fastest round, iterations/s.
+        var range: ClosedRange<Double>
+        var peers: [PeerBenchmark.Peer: Double] = [:]
+
+        /// ganbook's median over the fastest peer's median.
+        var ratioToBestPeer: Double? {
+            guard let best = peers.values.max() else { return nil }
+            return measurement.iterationsPerSecond / best
+        }
+    }
+
+    /// Every round of one case.
+    private struct Case {
+        var model: String
+        var threads: Int
+        var rounds: [StepBenchmark.Measurement] = []
+        var peakMegabytes = 0.0
+        var peers: [PeerBenchmark.Peer: [Double]] = [:]
+
+        var row: Row {
+            let sorted = rounds.sorted { $0.iterationsPerSecond < $1.iterationsPerSecond }
+            return Row(measurement: sorted[sorted.count / 2], peakMegabytes: peakMegabytes,
+                       range: sorted[0].iterationsPerSecond...sorted[sorted.count - 1].iterationsPerSecond,
+                       peers: peers.mapValues { $0.sorted()[$0.count / 2] })
+        }
     }
 
     func threadCounts() throws -> [Int] {
@@ -25,18 +51,33 @@ struct Benchmark {
         return counts
     }
 
+    /// Measures every case once per round, round-robin (so a slow spell on a shared machine
+    /// touches every case alike), ganbook and then each peer.
     func run() throws {
         let counts = try threadCounts()
-        var rows: [Row] = []
-        for name in options.models {
-            let model: ModelKind = name == "dcgan" ? .dcgan : .mlp
-            for threads in counts {
-                if !options.json { console.progress("measuring \(name) on \(threads) thread(s)…") }
-                let measurement = StepBenchmark(model: model).measure(threads: threads, seconds: options.seconds)
-                rows.append(Row(measurement: measurement,
-                                peakMegabytes: Double(BLASRuntime.peakResidentBytes) / 1_048_576))
+        guard (1...99).contains(options.rounds) else {
+            throw BookError(file: "", message: "--rounds expects 1 to 99; got \(options.rounds)")
+        }
+        let peers = options.peers.map { PeerBenchmark(directory: URL(fileURLWithPath: $0), python: options.python) }
+        try peers?.checkScripts(models: options.models)
+        var cases = options.models.flatMap { model in counts.map { Case(model: model, threads: $0) } }
+        for round in 1...options.rounds {
+            for index in cases.indices {
+                let model = cases[index].model, threads = cases[index].threads
+                let label = options.rounds > 1 ? "round \(round)/\(options.rounds): " : ""
+                if !options.json { console.progress("\(label)measuring \(model) on \(threads) thread(s)…") }
+                let kind: ModelKind = model == "dcgan" ? .dcgan : .mlp
+                cases[index].rounds.append(StepBenchmark(model: kind).measure(threads: threads, seconds: options.seconds))
+                cases[index].peakMegabytes = Double(BLASRuntime.peakResidentBytes) / 1_048_576
+                for peer in PeerBenchmark.Peer.allCases {
+                    guard let peers else { break }
+                    if !options.json { console.progress("\(label)measuring \(peer.rawValue) \(model) on \(threads) thread(s)…") }
+                    cases[index].peers[peer, default: []].append(
+                        try peers.measure(peer, model: model, threads: threads, seconds: options.seconds))
+                }
             }
         }
+        let rows = cases.map(\.row)
         let sgemm = Sgemm(
             small: BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5),
             large: BLASRuntime.measureSGEMM(m: 1024, n: 1024, k: 1024, seconds: 0.5),
@@ -59,14 +100,24 @@ struct Benchmark {
                      "products: \(BLASRuntime.productKernels)",
                      "OpenBLAS sgemm, 1 thread: \(f(sgemm.small, 0)) GFLOP/s at 64×1024×784, \(f(sgemm.large, 0)) GFLOP/s at 1024³"]
         if let own = sgemm.ownSmall { lines.append("ganbook kernel, 1 thread: \(f(own, 0)) GFLOP/s at 64×1024×784") }
-        lines += ["",
-                  "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"]
+        let rounds = options.rounds > 1, peers = options.peers != nil
+        if rounds { lines.append("each figure is the median of \(options.rounds) rounds; range: slowest–fastest round, it/s") }
+        var header = "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"
+        if rounds { header += "  range        " }
+        if peers { header += (rounds ? "" : "  ") + "PyTorch  JAX      ganbook/best" }
+        lines += ["", header]
         for row in rows {
             let m = row.measurement
-            lines.append([pad(m.model, 7), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),
-                          pad(f(m.imagesPerSecond, 0), 10), pad(f(m.flopsPerIteration / 1e9, 3), 10),
-                          pad(f(m.gflops, 1), 9), pad(f(m.iterationsPerCPUSecond, 1), 10),
-                          f(row.peakMegabytes, 0)].joined())
+            var cells = [pad(m.model, 7), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),
+                         pad(f(m.imagesPerSecond, 0), 10), pad(f(m.flopsPerIteration / 1e9, 3), 10),
+                         pad(f(m.gflops, 1), 9), pad(f(m.iterationsPerCPUSecond, 1), 10),
+                         pad(f(row.peakMegabytes, 0), 9)]
+            if rounds { cells.append(pad(f(row.range.lowerBound, 1) + "–" + f(row.range.upperBound, 1), 13)) }
+            if peers {
+                cells += [pad(row.peers[.pytorch].map { f($0, 1) } ?? "-", 9), pad(row.peers[.jax].map { f($0, 1) } ?? "-", 9),
+                          row.ratioToBestPeer.map { f($0, 2) + "×" } ?? "-"]
+            }
+            lines.append(cells.joined().trimmingCharacters(in: .whitespaces))
         }
         return lines.joined(separator: "\n")
     }
@@ -74,7 +125,7 @@ struct Benchmark {
     func json(_ rows: [Row], _ sgemm: Sgemm) -> String {
         let objects = rows.map { row -> String in
             let m = row.measurement
-            let fields: [(String, String)] = [
+            var fields: [(String, String)] = [
                 ("model", JSONText.string(m.model)), ("threads", "\(m.threads)"), ("batch_size", "\(m.batchSize)"),
                 ("iterations_per_second", f(m.iterationsPerSecond, 2)), ("images_per_second", f(m.imagesPerSecond, 1)),
                 ("gflop_per_iteration", f(m.flopsPerIteration / 1e9, 4)), ("gflops", f(m.gflops, 2)),
@@ -84,7 +135,17 @@ struct Benchmark {
                 ("own_kernel_gflops_64x1024x784", sgemm.ownSmall.map { f($0, 1) } ?? "null"),
                 ("product_kernels", JSONText.string(BLASRuntime.productKernels)),
                 ("cpu", JSONText.string(Benchmark.cpuName)),
+                ("rounds", "\(options.rounds)"),
+                ("iterations_per_second_min", f(row.range.lowerBound, 2)),
+                ("iterations_per_second_max", f(row.range.upperBound, 2)),
             ]
+            if options.peers != nil {
+                let torch: String = row.peers[.pytorch].map { f($0, 2) } ?? "null"
+                let jax: String = row.peers[.jax].map { f($0, 2) } ?? "null"
+                let ratio: String = row.ratioToBestPeer.map { f($0, 3) } ?? "null"
+                fields += [("pytorch_iterations_per_second", torch), ("jax_iterations_per_second", jax),
+                           ("ratio_to_best_peer", ratio)]
+            }
             return "  {" + fields.map { "\(JSONText.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]"

@@ -50,11 +50,21 @@ public struct BenchOptions {
     public var threads: String?
     public var seconds: Double
     public var json: Bool
+    /// Each case is measured this many times, round-robin, and its median reported.
+    public var rounds: Int
+    /// The folder of the PyTorch and JAX reference scripts to measure in the same rounds, if any.
+    public var peers: String?
+    /// The Python that runs them.
+    public var python: String
 
-    public init(models: [String], threads: String?, seconds: Double, json: Bool) {
+    public init(models: [String], threads: String?, seconds: Double, json: Bool, rounds: Int = 1,
+                peers: String? = nil, python: String = "python3") {
         self.models = models
         self.threads = threads
         self.seconds = seconds
         self.json = json
+        self.rounds = rounds
+        self.peers = peers
+        self.python = python
     }
 }
