@@ -68,7 +68,9 @@ struct Benchmark {
                 if !options.json { console.progress("\(label)measuring \(model) on \(threads) thread(s)…") }
                 let kind: ModelKind = model == "dcgan" ? .dcgan : .mlp
                 cases[index].rounds.append(StepBenchmark(model: kind).measure(threads: threads, seconds: options.seconds))
-                cases[index].peakMegabytes = Double(BLASRuntime.peakResidentBytes) / 1_048_576
+                // The process's peak, read in the first round only: later rounds come after the
+                // other cases, whose buffers (the DCGAN's) would raise it.
+                if round == 1 { cases[index].peakMegabytes = Double(BLASRuntime.peakResidentBytes) / 1_048_576 }
                 for peer in PeerBenchmark.Peer.allCases {
                     guard let peers else { break }
                     if !options.json { console.progress("\(label)measuring \(peer.rawValue) \(model) on \(threads) thread(s)…") }
@@ -105,7 +107,7 @@ struct Benchmark {
         var header = "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"
         if rounds { header += "  range        " }
         if peers { header += (rounds ? "" : "  ") + "PyTorch  JAX      ganbook/best" }
-        lines += ["", header]
+        lines += ["", header.trimmingCharacters(in: .whitespaces)]
         for row in rows {
             let m = row.measurement
             var cells = [pad(m.model, 7), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),

@@ -78,6 +78,18 @@ final class BenchPeersTests: XCTestCase {
         XCTAssertFalse(outcome.stderr.contains("measuring"), "nothing is measured: \(outcome.all)")
     }
 
+    /// Later rounds run after the DCGAN has grown the process; the MLP's peak is its own.
+    func testPeakMemoryIsEachModelsOwnAcrossRounds() throws {
+        let ganbook = try GanbookExecutable.located()
+        let outcome = try ganbook.run(["bench", "--model", "all", "--threads", "1", "--seconds", "0.05", "--rounds", "2", "--json"],
+                                      in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.all)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["model"] as? String }, ["mlp", "dcgan"])
+        let mlp = try XCTUnwrap(rows[0]["peak_memory_mb"] as? Double), dcgan = try XCTUnwrap(rows[1]["peak_memory_mb"] as? Double)
+        XCTAssertLessThan(mlp, dcgan * 0.7, "the MLP's peak must not include the DCGAN's buffers")
+    }
+
     func testBadRoundCountIsRefused() throws {
         let ganbook = try GanbookExecutable.located()
         let outcome = try ganbook.run(["bench", "--rounds", "0"], in: folder)
