@@ -82,8 +82,15 @@ extension BLASRuntime {
         BLAS.useOwnKernels ? "ganbook AVX-512 where faster, else OpenBLAS \(coreName)" : "OpenBLAS \(coreName)"
     }
 
-    /// Peak resident memory of this process so far, in bytes.
+    /// Peak resident memory of this process so far, in bytes: Linux's VmHWM, the high-water mark
+    /// of this address space. (getrusage's maxrss is no use here: after a spawn it starts at the
+    /// parent's peak, so a ganbook started by a large process reports that process's size.)
     public static var peakResidentBytes: Int {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
+            return kilobytes * 1024
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return usage.ru_maxrss * 1024
