@@ -10,7 +10,7 @@
 #include "CKernels.h"
 
 #if defined(__x86_64__)
-#include "avx512.h"
+#include "adam_lanes.h"
 
 typedef struct {
     const float *x; long xRowStride, xKStride;  // X[r, k] = x[r·xRowStride + k·xKStride]
@@ -19,6 +19,7 @@ typedef struct {
     float *c; long ldc; int transposedC;        // C[r, j], or C[j, r] when transposedC
     float alpha, beta;
     const float *bias;                          // per j (or per r when transposedC)
+    const ck_adam_update *adam;                 // C is this Adam's gradient: apply it, store nothing
 } Product;
 
 // One MR × (NV·16) tile over k ∈ [0, K). STREAMS: X rows are contiguous in k (xKStride = 1),
@@ -27,7 +28,7 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
                               const float *x, long xRowStride, long xKStride,
                               const float *y, long ldy, __mmask16 last,
                               float *c, long ldc, int transposedC, float alpha, float beta,
-                              const float *bias, int columns) {
+                              const float *bias, int columns, const ck_adam_update *adam, long offset) {
     __m512 acc[8][4];
     for (int r = 0; r < MR; r++)
         for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
@@ -43,7 +44,16 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
         }
         y += ldy;
     }
-    if (!transposedC) {
+    if (adam) {
+        // C[offset + r·ld + j] is the gradient of weights[offset + r·ld + j].
+        const AdamVectors a = ck_adam_vectors(adam->beta1, adam->beta2, adam->epsilon, adam->stepSize, adam->invRoot);
+        for (int r = 0; r < MR; r++)
+            for (int v = 0; v < NV; v++) {
+                long at = offset + r * adam->ld + v * 16;
+                ck_adam_lanes(&a, _mm512_mul_ps(acc[r][v], _mm512_set1_ps(alpha)), adam->weights + at,
+                              adam->first + at, adam->second + at, v == NV - 1 ? last : 0xFFFF);
+            }
+    } else if (!transposedC) {
         for (int r = 0; r < MR; r++)
             for (int v = 0; v < NV; v++) {
                 __mmask16 mask = v == NV - 1 ? last : 0xFFFF;
@@ -70,15 +80,18 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
 }
 
 #define TILE(MR, NV) \
-    (xKStride == 1 ? tile(MR, NV, 1, K, x, xRowStride, 1, y, ldy, last, c, ldc, transposedC, alpha, beta, bias, columns) \
-                   : tile(MR, NV, 0, K, x, 1, xKStride, y, ldy, last, c, ldc, transposedC, alpha, beta, bias, columns))
+    (xKStride == 1 ? tile(MR, NV, 1, K, x, xRowStride, 1, y, ldy, last, c, ldc, transposedC, alpha, beta, bias, \
+                          columns, adam, offset) \
+                   : tile(MR, NV, 0, K, x, 1, xKStride, y, ldy, last, c, ldc, transposedC, alpha, beta, bias, \
+                          columns, adam, offset))
 #define TILE_ROW(MR) \
     switch (nv) { case 1: TILE(MR, 1); return; case 2: TILE(MR, 2); return; \
                   case 3: TILE(MR, 3); return; default: TILE(MR, 4); return; }
 
 static CK_AVX512 void anyTile(int mr, int nv, long K, const float *x, long xRowStride, long xKStride,
                               const float *y, long ldy, __mmask16 last, float *c, long ldc, int transposedC,
-                              float alpha, float beta, const float *bias, int columns) {
+                              float alpha, float beta, const float *bias, int columns,
+                              const ck_adam_update *adam, long offset) {
     switch (mr) {
     case 1: TILE_ROW(1) case 2: TILE_ROW(2) case 3: TILE_ROW(3) case 4: TILE_ROW(4)
     case 5: TILE_ROW(5) case 6: TILE_ROW(6) case 7: TILE_ROW(7) default: TILE_ROW(8)
@@ -106,13 +119,14 @@ static CK_AVX512 void multiply(long M, long N, long K, Product p, int tileRows, 
                     int rem = (int)(columns - (nv - 1) * 16);
                     __mmask16 last = (__mmask16)((1u << rem) - 1);
                     int mr = (int)(M - m0 < tileRows ? M - m0 : tileRows);
-                    float *c = p.transposedC ? p.c + n0 * p.ldc + m0 : p.c + m0 * p.ldc + n0;
+                    long offset = p.transposedC ? n0 * p.ldc + m0 : m0 * p.ldc + n0;
+                    float *c = p.c + offset;
                     const float *tileBias = bias ? bias + (p.transposedC ? m0 : n0) : 0;
                     const float *x = p.xTileStride ? p.x + (m0 / tileRows) * p.xTileStride + k0 * p.xKStride
                                                    : p.x + m0 * p.xRowStride + k0 * p.xKStride;
                     anyTile(mr, nv, kb, x, p.xRowStride, p.xKStride,
                             p.y + k0 * p.ldy + n0, p.ldy, last, c, p.ldc, p.transposedC, p.alpha, beta, tileBias,
-                            (int)columns);
+                            (int)columns, p.adam, offset);
                 }
         }
     }
@@ -196,8 +210,10 @@ static CK_AVX512 void transposeInto(long M, long K, const float *a, long lda, fl
 
 static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k, float alpha,
                                  const float *a, long lda, const float *b, long ldb,
-                                 float beta, float *c, long ldc, const float *bias) {
+                                 float beta, float *c, long ldc, const float *bias, const ck_adam_update *adam) {
     Product p = {0};
+    p.adam = adam;
+    if (adam && (transB || k > 256 || bias || beta != 0)) return 0;
     p.alpha = alpha;
     p.beta = beta;
     // Where OpenBLAS measured faster (Xeon, AVX-512), leave the product to it: transposed-B
@@ -246,7 +262,18 @@ int ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
              float beta, float *c, long ldc, const float *bias) {
 #if defined(__x86_64__)
     if (!ck_avx512_available() || m <= 0 || n <= 0 || k <= 0) return 0;
-    return sgemmAVX512(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias);
+    return sgemmAVX512(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias, 0);
+#else
+    return 0;
+#endif
+}
+
+int ck_sgemm_adam(int transA, int transB, long m, long n, long k,
+                  const float *a, long lda, const float *b, long ldb, const ck_adam_update *update) {
+#if defined(__x86_64__)
+    if (!ck_avx512_available() || m <= 0 || n <= 0 || k <= 0) return 0;
+    // C's addressing is the weights' (only its offsets are used: nothing is stored to it).
+    return sgemmAVX512(transA, transB, m, n, k, 1, a, lda, b, ldb, 0, update->weights, update->ld, 0, update);
 #else
     return 0;
 #endif

@@ -103,6 +103,58 @@ final class OwnKernelProductTests: XCTestCase {
         XCTAssertFalse(try check(Case(transA: false, transB: true, m: 70, n: 16, k: 10)))
     }
 
+    /// Adam applied in the product's store equals the product stored, then `ck_adam`, bit for bit;
+    /// shapes it declines (k > 256, transposed B) leave the weights and moments untouched.
+    func testAdamInTheStoreEqualsProductThenAdam() throws {
+        guard ck_avx512_available() != 0 else { throw XCTSkip("this CPU has no AVX-512") }
+        let shapes: [(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, handled: Bool)] = [
+            (true, false, 37, 1030, 64, true), (true, false, 100, 200, 128, true), (false, false, 9, 17, 1, true),
+            (false, false, 20, 100, 300, false), (false, true, 20, 100, 30, false)]
+        var state: UInt64 = 7
+        func random(_ count: Int, positive: Bool = false) -> [Float] {
+            (0..<count).map { _ in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let value = Float(Int(state >> 40) % 2001 - 1000) / 1000
+                return positive ? value * value : value
+            }
+        }
+        for t in shapes {
+            let lda = (t.transA ? t.m : t.k) + 2, ldb = (t.transB ? t.k : t.n) + 1, ld = t.n + 5
+            let a = random((t.transA ? t.k : t.m) * lda), b = random((t.transB ? t.n : t.k) * ldb)
+            let w = random(t.m * ld), m = random(t.m * ld).map { $0 * 0.01 }, v = random(t.m * ld, positive: true)
+            // Expected: the gradient stored, then Adam over each row's n entries.
+            var gradient = [Float](repeating: 0, count: t.m * ld)
+            var (w1, m1, v1) = (w, m, v)
+            var (w2, m2, v2) = (w, m, v)
+            let step: (Float, Float, Float, Float, Float) = (0.5, 0.999, 1e-8, 2e-4 / 0.75, 1.7)
+            if t.handled {
+                XCTAssertEqual(ck_sgemm(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, 1, a, lda, b, ldb, 0,
+                                        &gradient, ld, nil), 1)
+                for row in 0..<t.m {
+                    let o = row * ld
+                    w1.withUnsafeMutableBufferPointer { pw in m1.withUnsafeMutableBufferPointer { pm in v1.withUnsafeMutableBufferPointer { pv in
+                        gradient.withUnsafeBufferPointer { pg in
+                            _ = ck_adam(t.n, pw.baseAddress! + o, pg.baseAddress! + o, pm.baseAddress! + o, pv.baseAddress! + o,
+                                        step.0, step.1, step.2, step.3, step.4)
+                        }
+                    } } }
+                }
+            }
+            let handled = w2.withUnsafeMutableBufferPointer { pw in m2.withUnsafeMutableBufferPointer { pm in
+                v2.withUnsafeMutableBufferPointer { pv in
+                    var update = ck_adam_update(weights: pw.baseAddress, first: pm.baseAddress, second: pv.baseAddress, ld: ld,
+                                                beta1: step.0, beta2: step.1, epsilon: step.2, stepSize: step.3, invRoot: step.4)
+                    return ck_sgemm_adam(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, a, lda, b, ldb, &update)
+                }
+            } }
+            XCTAssertEqual(handled != 0, t.handled, "\(t)")
+            XCTAssertEqual(w2, w1, "weights of \(t)")
+            XCTAssertEqual(m2, m1, "first moments of \(t)")
+            XCTAssertEqual(v2, v1, "second moments of \(t)")
+            if t.handled { XCTAssertNotEqual(w2, w, "the weights moved: \(t)") }
+        }
+    }
+
     /// The layer shapes the reference MLP GAN multiplies take our kernel (not the fallback).
     func testReferenceShapesUseOwnKernel() throws {
         XCTAssertTrue(try check(Case(transA: false, transB: false, m: 64, n: 784, k: 1024)))

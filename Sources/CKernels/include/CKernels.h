@@ -16,6 +16,22 @@ int ck_sgemm(int transA, int transB, long m, long n, long k, float alpha,
              const float *a, long lda, const float *b, long ldb,
              float beta, float *c, long ldc, const float *bias);
 
+/// Where a weight gradient goes when Adam consumes it in the product's store (`ck_sgemm_adam`):
+/// the weights w, Adam's first and second moments m and v, each laid out as the gradient would
+/// be (row stride `ld`), and the step's constants as `ck_adam` takes them.
+typedef struct {
+    float *weights, *first, *second;
+    long ld;
+    float beta1, beta2, epsilon, stepSize, invRoot;
+} ck_adam_update;
+
+/// G = op(A)·op(B) is a weight gradient (m×n, as `ck_sgemm` with alpha 1, beta 0): instead of
+/// storing G, each tile applies Adam to the weights with it (exactly as `ck_adam` would), so the
+/// gradient never goes to memory. Returns 0, writing nothing, without AVX-512, for a transposed
+/// B, or when k > 256 (the tile sums k in blocks of 256 and Adam needs the whole sum).
+int ck_sgemm_adam(int transA, int transB, long m, long n, long k,
+                  const float *a, long lda, const float *b, long ldb, const ck_adam_update *update);
+
 /// Adam over `count` floats: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g·g,
 /// w ← w − stepSize·m / (√v·invRoot + ε), one IEEE operation at a time in that order (no fused
 /// multiply-add), so each float equals the scalar formula's. Returns 0 without AVX-512.

@@ -7,12 +7,25 @@ public struct GradientNeeds: Equatable {
     /// sum up). False: they are written, whatever the gradients held, so the first backward of a
     /// step needs no zeroing pass over the gradients before it.
     public var accumulate: Bool
+    /// When set (with `accumulate` false, for the only backward of a step), a layer may hand a
+    /// weight gradient straight to this optimizer inside the product that computes it, instead
+    /// of storing it: the gradient is then never written, and the weight is already updated.
+    public var updater: GradientConsumer?
 
-    public init(parameters: Bool, input: Bool, accumulate: Bool = true) {
+    public init(parameters: Bool, input: Bool, accumulate: Bool = true, updater: GradientConsumer? = nil) {
         self.parameters = parameters
         self.input = input
         self.accumulate = accumulate
+        self.updater = updater
     }
+
+    public static func == (lhs: GradientNeeds, rhs: GradientNeeds) -> Bool {
+        lhs.parameters == rhs.parameters && lhs.input == rhs.input && lhs.accumulate == rhs.accumulate
+            && lhs.updater === rhs.updater
+    }
+
+    /// The optimizer that may consume weight gradients in place, when `accumulate` is false.
+    public var weightUpdater: GradientConsumer? { accumulate ? nil : updater }
 
     public static let all = GradientNeeds(parameters: true, input: true)
     public static let parametersOnly = GradientNeeds(parameters: true, input: false)
@@ -20,7 +33,12 @@ public struct GradientNeeds: Equatable {
 
     /// The same needs with parameter gradients written instead of added.
     public var overwriting: GradientNeeds {
-        GradientNeeds(parameters: parameters, input: input, accumulate: false)
+        GradientNeeds(parameters: parameters, input: input, accumulate: false, updater: updater)
+    }
+
+    /// The same needs, updating weights with `optimizer` inside their gradient products where it can.
+    public func updating(with optimizer: GradientConsumer?) -> GradientNeeds {
+        GradientNeeds(parameters: parameters, input: input, accumulate: accumulate, updater: optimizer)
     }
 }
 

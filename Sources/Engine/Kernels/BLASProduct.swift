@@ -8,10 +8,15 @@ extension BLAS {
         var b: UnsafePointer<Float>, ldb: Int
         var beta: Float = 0
         var c: UnsafeMutablePointer<Float>, ldc: Int
+        /// C is the gradient of these weights: apply their Adam step in the product instead of storing C
+        /// (`gemmAdam`; alpha must be 1 and beta 0).
+        var adam: AdamInStore?
 
         init(transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Float = 1,
              a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float = 0,
-             c: UnsafeMutablePointer<Float>, ldc: Int) {
+             c: UnsafeMutablePointer<Float>, ldc: Int, adam: AdamInStore? = nil) {
+            precondition(adam == nil || (alpha == 1 && beta == 0), "Adam in the store takes C = op(A)·op(B)")
+            self.adam = adam
             self.transA = transA; self.transB = transB
             self.m = m; self.n = n; self.k = k; self.alpha = alpha
             self.a = a; self.lda = lda; self.b = b; self.ldb = ldb
@@ -21,11 +26,20 @@ extension BLAS {
         var flops: Int { 2 * m * n * k }
 
         func run(pool: ComputePool) {
+            if let adam {
+                BLAS.gemmAdam(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                              gradient: c, ldc: ldc, update: adam, pool: pool)
+                return
+            }
             BLAS.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
                       beta: beta, c: c, ldc: ldc, pool: pool)
         }
 
         func runSingle() {
+            if let adam {
+                BLAS.singleAdam(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, adam)
+                return
+            }
             BLAS.single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
         }
     }
@@ -37,8 +51,7 @@ extension BLAS {
     /// products must not write what the other reads.
     static func gemmPair(_ first: Product, _ second: Product, pool: ComputePool = .shared) {
         _ = singleThreaded
-        let balanced = min(first.flops, second.flops) * 2 >= max(first.flops, second.flops)
-        guard pool.threadCount == 2, balanced, first.flops >= 500_000, first.n > 1, second.n > 1 else {
+        guard pairs(first, second, pool: pool) else {
             first.run(pool: pool)
             second.run(pool: pool)
             return
@@ -47,9 +60,32 @@ extension BLAS {
         withUnsafeMutablePointer(to: &pair) { pool.run(pairTask, arguments: $0) }
     }
 
+    /// Whether `gemmPair` runs the two side by side: on two threads, when neither is tiny or a
+    /// matrix-vector product and neither is more than twice the other.
+    static func pairs(_ first: Product, _ second: Product, pool: ComputePool) -> Bool {
+        let balanced = min(first.flops, second.flops) * 2 >= max(first.flops, second.flops)
+        return pool.threadCount == 2 && balanced && first.flops >= 500_000 && first.n > 1 && second.n > 1
+    }
+
     /// A layer's backward products: the weight gradient when `needs.parameters`, the input
     /// gradient when one is given, side by side (`gemmPair`) when both run.
+    /// A weight gradient that updates its weights (`Product.adam`) must not run before the input
+    /// gradient, which reads the weights as they were. When the two would pair, pairing measured
+    /// faster than updating in the product: the gradient is stored beside the input gradient and
+    /// Adam runs over it after. Otherwise the input gradient runs first, then the update in the product.
     static func runGradients(weight: Product, input: Product?, needs: GradientNeeds) {
+        if needs.parameters, let update = weight.adam {
+            if let input, pairs(weight, input, pool: .shared) {
+                var stored = weight
+                stored.adam = nil
+                gemmPair(stored, input)
+                adamOverStored(m: weight.m, n: weight.n, gradient: weight.c, ldc: weight.ldc, update: update)
+            } else {
+                input?.run(pool: .shared)
+                weight.run(pool: .shared)
+            }
+            return
+        }
         switch (needs.parameters, input) {
         case (true, let input?): gemmPair(weight, input)
         case (true, nil): weight.run(pool: .shared)

@@ -44,10 +44,11 @@ public final class Dense: Layer, Initializable {
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
         guard let x = input else { preconditionFailure("Dense.backward before forward") }
         let n = x.rows
-        // dW[in×out] (+)= xᵀ[in×N] · dy[N×out]
+        // dW[in×out] (+)= xᵀ[in×N] · dy[N×out], or consumed by the optimizer as it is computed.
+        let update = needs.parameters ? needs.weightUpdater?.consumeGradient(of: weight) : nil
         let weightGradient = BLAS.Product(transA: true, m: inputs, n: outputs, k: n, a: x.data, lda: inputs,
                                           b: dy.data, ldb: outputs, beta: needs.accumulate ? 1 : 0,
-                                          c: weight.gradient.data, ldc: outputs)
+                                          c: weight.gradient.data, ldc: outputs, adam: update)
         if needs.parameters {
             // db[out] (+)= Σ_rows dy
             ColumnSums.add(dy.data, rows: n, columns: outputs, into: bias.gradient.data, accumulate: needs.accumulate)

@@ -3,7 +3,7 @@ import Foundation
 
 /// Adam (Kingma & Ba) exactly as PyTorch computes it:
 /// m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − (lr/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε).
-public final class Adam: Optimizer {
+public final class Adam: Optimizer, GradientConsumer {
     public let parameters: [Parameter]
     public let learningRate: Float
     public let beta1: Float
@@ -14,6 +14,8 @@ public final class Adam: Optimizer {
     private let secondMoments: [Tensor]
     private let slots: ParameterSlots
     private var coefficients: AdamKernel.Coefficients
+    /// By slot: updated this step inside its gradient product (`consumeGradient`).
+    private var consumed: [Bool]
 
     public init(parameters: [Parameter], learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999,
                 epsilon: Float = 1e-8) {
@@ -26,6 +28,7 @@ public final class Adam: Optimizer {
         secondMoments = parameters.map { Tensor(shape: $0.value.shape) }
         slots = ParameterSlots(parameters)
         coefficients = AdamKernel.Coefficients(b1: beta1, b2: beta2, eps: epsilon, stepSize: 0, invRoot: 0)
+        consumed = Array(repeating: false, count: parameters.count)
     }
 
     public func step() {
@@ -38,6 +41,16 @@ public final class Adam: Optimizer {
         let t = Double(stepCount)
         coefficients.stepSize = Float(Double(learningRate) / (1 - pow(Double(beta1), t)))
         coefficients.invRoot = 1 / Float((1 - pow(Double(beta2), t)).squareRoot())
+        for slot in consumed.indices { consumed[slot] = false }
+    }
+
+    public func consumeGradient(of parameter: Parameter) -> AdamInStore? {
+        precondition(stepCount > 0, "Adam.consumeGradient before beginStep")
+        guard let slot = slots.slot(of: parameter) else { return nil }
+        consumed[slot] = true
+        return AdamInStore(weights: parameter.value.data, first: firstMoments[slot].data,
+                           second: secondMoments[slot].data, leadingDimension: parameter.value.rowLength,
+                           coefficients: coefficients)
     }
 
     public func update(_ parameters: [Parameter]) {
@@ -80,8 +93,9 @@ public final class Adam: Optimizer {
     private func apply(_ list: [Parameter], part: Int, of parts: Int, zeroingGradients: Bool) {
         for p in list {
             let range = ComputePool.range(part: part, of: parts, count: p.count, alignment: 16)
-            if range.isEmpty { continue }
-            let slot = slots[p], g = p.gradient.data
+            let slot = slots[p]
+            if range.isEmpty || consumed[slot] { continue }
+            let g = p.gradient.data
             let w = p.value.data, m = firstMoments[slot].data, v = secondMoments[slot].data, k = coefficients
             let start = range.lowerBound
             if ck_adam(range.count, w + start, g + start, m + start, v + start, k.b1, k.b2, k.eps, k.stepSize,

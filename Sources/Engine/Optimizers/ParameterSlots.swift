@@ -8,6 +8,9 @@ struct ParameterSlots {
         self.slots = slots
     }
 
+    /// The parameter's slot, or nil when it is not one of this optimizer's.
+    func slot(of parameter: Parameter) -> Int? { slots[ObjectIdentifier(parameter)] }
+
     subscript(_ parameter: Parameter) -> Int {
         guard let slot = slots[ObjectIdentifier(parameter)] else {
             preconditionFailure("parameter \(parameter.name) is not one of this optimizer's")

@@ -27,6 +27,9 @@ public final class GANStep {
     let freezeGenerator: Bool
     /// True when D's step runs real and generated samples as one batch.
     public let pairsDiscriminatorBatches: Bool
+    /// True when the optimizer may update weights inside their gradient products (off: every
+    /// gradient is stored first, to compare the two).
+    let fusesUpdates: Bool
 
     private var rng: RandomGenerator
     private let noise: Tensor
@@ -52,7 +55,8 @@ public final class GANStep {
     }
 
     /// `pairing` chooses the paired D step; it must be false when D mixes samples.
-    init(model: GANModel, config: RunConfig, batchSize: Int, rng: RandomGenerator, pairing: Bool) {
+    init(model: GANModel, config: RunConfig, batchSize: Int, rng: RandomGenerator, pairing: Bool,
+         fusingUpdates: Bool = true) {
         precondition(!pairing || model.discriminator.isSampleIndependent, "D mixes samples: its batches cannot be paired")
         self.model = model
         self.batchSize = batchSize
@@ -63,6 +67,7 @@ public final class GANStep {
         labelFlip = Float(config.labelFlip)
         freezeGenerator = config.freezeGenerator
         pairsDiscriminatorBatches = pairing
+        fusesUpdates = fusingUpdates
         self.rng = rng
         noise = Tensor(shape: [batchSize, model.zDim])
         let judged = batchSize / model.pack
@@ -102,7 +107,8 @@ public final class GANStep {
             drawTargets()
             discriminatorOptimizer.beginStep()
             if pairsDiscriminatorBatches {
-                discriminatorStepPaired(real: real, fake: fake, instanceNoise: instanceNoise, stats: &stats)
+                discriminatorStepPaired(real: real, fake: fake, instanceNoise: instanceNoise, detailed: detailed,
+                                        stats: &stats)
             } else {
                 discriminatorStepSeparate(real: real, fake: fake, instanceNoise: instanceNoise, stats: &stats)
             }
@@ -119,15 +125,23 @@ public final class GANStep {
         }
         if detailed { stats.gradNormD = gradientNorm(model.discriminator.parameters) }
         generatorOptimizer.beginStep()
-        _ = model.generator.backward(asGeneratorOutput(dJudged, like: fake), needs: GradientNeeds.parametersOnly.overwriting) {
+        let generatorNeeds = GradientNeeds.parametersOnly.overwriting.updating(with: consumer(generatorOptimizer, detailed))
+        _ = model.generator.backward(asGeneratorOutput(dJudged, like: fake), needs: generatorNeeds) {
             updateLayer($0, of: generatorLayerParameters, generatorOptimizer)
         }
         if detailed { stats.gradNormG = gradientNorm(model.generator.parameters) }
         return stats
     }
 
+    /// The optimizer, when it can update weights inside their gradient products: not on detailed
+    /// iterations, whose gradient norms need the gradients stored.
+    private func consumer(_ optimizer: Optimizer, _ detailed: Bool) -> GradientConsumer? {
+        detailed || !fusesUpdates ? nil : optimizer as? GradientConsumer
+    }
+
     /// Real and generated rows through D as one batch; each half's loss is averaged over its own rows.
-    private func discriminatorStepPaired(real: Tensor, fake: Tensor, instanceNoise: Float, stats: inout StepStatistics) {
+    private func discriminatorStepPaired(real: Tensor, fake: Tensor, instanceNoise: Float, detailed: Bool,
+                                         stats: inout StepStatistics) {
         let half = real.count
         precondition(fake.count == half && pairedInput.count == 2 * half, "paired D batch does not match")
         fill(pairedInput.data, from: real, instanceNoise)
@@ -138,7 +152,9 @@ public final class GANStep {
         stats.lossDFake = bce.loss(logits: logits, rows: judged..<(2 * judged), targets: fakeTargets)
         stats.dReal = meanSigmoid(logits, rows: 0..<judged)
         stats.dFake = meanSigmoid(logits, rows: judged..<(2 * judged))
-        _ = model.discriminator.backward(bce.lastGradient, needs: GradientNeeds.parametersOnly.overwriting) {
+        // The only backward of D's step: weights may be updated inside their gradient products.
+        let needs = GradientNeeds.parametersOnly.overwriting.updating(with: consumer(discriminatorOptimizer, detailed))
+        _ = model.discriminator.backward(bce.lastGradient, needs: needs) {
             updateLayer($0, of: discriminatorLayerParameters, discriminatorOptimizer)
         }
     }

@@ -1,0 +1,118 @@
+import CKernels
+
+extension BLAS {
+    /// G = op(A)·op(B) (m×n) is the gradient of `update.weights`: Adam is applied to each block
+    /// of G as the block is computed (`ck_sgemm_adam`), so G is never stored. Split across the
+    /// pool like `gemm`. Where our kernel declines (no AVX-512, a transposed B, k > 256), the
+    /// block is stored in `gradient` (ldc = n's row stride) and Adam runs over it there.
+    static func gemmAdam(transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+                         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+                         gradient: UnsafeMutablePointer<Float>, ldc: Int, update: AdamInStore,
+                         pool: ComputePool = .shared) {
+        precondition(update.leadingDimension == ldc, "Adam's weights must be laid out as their gradient")
+        if m == 0 || n == 0 { return }
+        if n == 1 || pool.threadCount > 1 {
+            // A matrix-vector product: stored by gemm's own route (sgemv), then Adam over it. On
+            // several threads too: there, Adam inside the split product measured slower than a
+            // split Adam pass after it (the threads' tile stores then contend for L3).
+            gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                 c: gradient, ldc: ldc, pool: pool)
+            adamOverStored(m: m, n: n, gradient: gradient, ldc: ldc, update: update, pool: pool)
+            return
+        }
+        var job = AdamJob(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
+                          gradient: gradient, ldc: ldc, update: update, byColumns: n >= m, parts: 1, storedAlready: false)
+        job.run(pool: pool, split: 2 * m * n * k >= 500_000)
+    }
+
+    /// Adam over a gradient already stored in `gradient` (m×n, row stride ldc), split across the pool.
+    static func adamOverStored(m: Int, n: Int, gradient: UnsafeMutablePointer<Float>, ldc: Int, update: AdamInStore,
+                               pool: ComputePool = .shared) {
+        precondition(update.leadingDimension == ldc, "Adam's weights must be laid out as their gradient")
+        if m == 0 || n == 0 { return }
+        if ldc == n && m > 1 {
+            // Contiguous rows: one flat run, so each thread streams one long range (Adam is
+            // bound by memory; short row pieces would each restart the prefetchers).
+            var flat = update
+            flat.leadingDimension = m * n
+            adamOverStored(m: 1, n: m * n, gradient: gradient, ldc: m * n, update: flat, pool: pool)
+            return
+        }
+        var job = AdamJob(transA: false, transB: false, m: m, n: n, k: 0, a: gradient, lda: 0, b: gradient, ldb: 0,
+                          gradient: gradient, ldc: ldc, update: update, byColumns: n >= m, parts: 1, storedAlready: true)
+        job.run(pool: pool, split: m * n >= 32_768)
+    }
+
+    private struct AdamJob {
+        var transA, transB: Bool
+        var m, n, k: Int
+        var a: UnsafePointer<Float>, lda: Int
+        var b: UnsafePointer<Float>, ldb: Int
+        var gradient: UnsafeMutablePointer<Float>, ldc: Int
+        var update: AdamInStore
+        var byColumns: Bool
+        var parts: Int
+        /// The gradient is in `gradient` already: only Adam runs.
+        var storedAlready: Bool
+
+        mutating func run(pool: ComputePool, split: Bool) {
+            if pool.threadCount > 1 && split { parts = min(pool.threadCount, max(1, (byColumns ? n : m) / 16)) }
+            if parts <= 1 {
+                AdamJob.task(&self, 0)
+                return
+            }
+            withUnsafeMutablePointer(to: &self) { pool.run(AdamJob.task, arguments: $0) }
+        }
+
+        /// Part `part` takes its block of G's columns (or rows), 16-aligned as `gemm` splits.
+        static let task: ComputePool.Task = { raw, part in
+            let s = raw.assumingMemoryBound(to: AdamJob.self).pointee
+            guard part < s.parts else { return }
+            let range = ComputePool.range(part: part, of: s.parts, count: s.byColumns ? s.n : s.m, alignment: 16)
+            if range.isEmpty { return }
+            if s.storedAlready {
+                let start = range.lowerBound, offset = s.byColumns ? start : start * s.ldc
+                applyAdam(rows: s.byColumns ? s.m : range.count, columns: s.byColumns ? range.count : s.n,
+                          gradient: s.gradient + offset, ldc: s.ldc, s.update.advanced(by: offset))
+            } else if s.byColumns {
+                let start = range.lowerBound
+                singleAdam(s.transA, s.transB, s.m, range.count, s.k, s.a, s.lda,
+                           s.transB ? s.b + start * s.ldb : s.b + start, s.ldb,
+                           s.gradient + start, s.ldc, s.update.advanced(by: start))
+            } else {
+                let start = range.lowerBound
+                singleAdam(s.transA, s.transB, range.count, s.n, s.k, s.transA ? s.a + start : s.a + start * s.lda, s.lda,
+                           s.b, s.ldb, s.gradient + start * s.ldc, s.ldc, s.update.advanced(by: start * s.ldc))
+            }
+        }
+    }
+
+    /// One block on the calling thread: Adam in our kernel's store, or the product stored and then Adam.
+    static func singleAdam(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+                           _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                           _ gradient: UnsafeMutablePointer<Float>, _ ldc: Int, _ update: AdamInStore) {
+        let c = update.coefficients
+        if useOwnKernels {
+            var target = ck_adam_update(weights: update.weights, first: update.first, second: update.second,
+                                        ld: update.leadingDimension, beta1: c.b1, beta2: c.b2, epsilon: c.eps,
+                                        stepSize: c.stepSize, invRoot: c.invRoot)
+            if ck_sgemm_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 { return }
+        }
+        single(transA, transB, m, n, k, 1, a, lda, b, ldb, 0, gradient, ldc)
+        applyAdam(rows: m, columns: n, gradient: gradient, ldc: ldc, update)
+    }
+
+    /// Adam over a stored gradient block (rows × columns, row stride ldc) and its weights.
+    private static func applyAdam(rows m: Int, columns n: Int, gradient: UnsafeMutablePointer<Float>, ldc: Int,
+                                  _ update: AdamInStore) {
+        let c = update.coefficients
+        for row in 0..<m {
+            let o = row * ldc
+            if ck_adam(n, update.weights + o, gradient + o, update.first + o, update.second + o, c.b1, c.b2, c.eps,
+                       c.stepSize, c.invRoot) == 0 {
+                AdamKernel.update(o..<(o + n), weights: update.weights, gradients: gradient, first: update.first,
+                                  second: update.second, c)
+            }
+        }
+    }
+}
