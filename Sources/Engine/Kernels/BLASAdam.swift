@@ -3,7 +3,9 @@ import CKernels
 extension BLAS {
     /// G = op(A)·op(B) (m×n) is the gradient of `update.weights`: Adam is applied to each block
     /// of G as the block is computed (`ck_sgemm_adam`), so G is never stored. Split across the
-    /// pool like `gemm`. Where our kernel declines (no AVX-512, a transposed B, k > 256), the
+    /// pool by rows, so each thread updates one contiguous run of weights and moments (Adam is
+    /// bound by memory traffic; blocks of columns cut it into short pieces, which measured slower).
+    /// Where our kernel declines (no AVX-512, a transposed B, k > 256), the
     /// block is stored in `gradient` (ldc = n's row stride) and Adam runs over it there.
     static func gemmAdam(transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
                          a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
@@ -11,17 +13,15 @@ extension BLAS {
                          pool: ComputePool = .shared) {
         precondition(update.leadingDimension == ldc, "Adam's weights must be laid out as their gradient")
         if m == 0 || n == 0 { return }
-        if n == 1 || pool.threadCount > 1 {
-            // A matrix-vector product: stored by gemm's own route (sgemv), then Adam over it. On
-            // several threads too: there, Adam inside the split product measured slower than a
-            // split Adam pass after it (the threads' tile stores then contend for L3).
+        if n == 1 {
+            // A matrix-vector product: stored by gemm's own route (sgemv), then Adam over it.
             gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
                  c: gradient, ldc: ldc, pool: pool)
             adamOverStored(m: m, n: n, gradient: gradient, ldc: ldc, update: update, pool: pool)
             return
         }
         var job = AdamJob(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-                          gradient: gradient, ldc: ldc, update: update, byColumns: n >= m, parts: 1, storedAlready: false)
+                          gradient: gradient, ldc: ldc, update: update, byColumns: m < 32, parts: 1, storedAlready: false)
         job.run(pool: pool, split: 2 * m * n * k >= 500_000)
     }
 
@@ -64,7 +64,7 @@ extension BLAS {
             withUnsafeMutablePointer(to: &self) { pool.run(AdamJob.task, arguments: $0) }
         }
 
-        /// Part `part` takes its block of G's columns (or rows), 16-aligned as `gemm` splits.
+        /// Part `part` takes its block of G's rows (columns when there are few rows), 16-aligned.
         static let task: ComputePool.Task = { raw, part in
             let s = raw.assumingMemoryBound(to: AdamJob.self).pointee
             guard part < s.parts else { return }
