@@ -43,8 +43,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Counts heap allocations in the test process (its malloc replaces the C library's).
+        .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CKernels"]),
-        .testTarget(name: "GANTests", dependencies: ["GAN"]),
+        .testTarget(name: "GANTests", dependencies: ["GAN", "AllocationCounter"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "BookTests", dependencies: ["Book"]),
     ]

@@ -102,6 +102,37 @@ public final class ComputePool {
         }
     }
 
+    /// A range job given as a C function and a pointer to its arguments: `task(arguments, start, end)`.
+    public typealias RangeTask = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
+
+    /// `forEachRange` for the hot splits of a training step: `task(arguments, start, end)` for
+    /// each range, with `arguments` (a struct of the job's values) passed by pointer. A Swift
+    /// closure handed to the workers makes Swift allocate a context on every call; this allocates
+    /// nothing.
+    public func forEachRange<Arguments>(_ count: Int, alignment: Int = 1, minimumPerPart: Int = 1,
+                                        arguments: Arguments, task: RangeTask) {
+        var arguments = arguments
+        withUnsafeMutablePointer(to: &arguments) { pointer in
+            let raw = UnsafeMutableRawPointer(pointer)
+            let parts = min(threadCount, max(1, count / max(minimumPerPart, 1)))
+            if parts <= 1 { if count > 0 { task(raw, 0, count) }; return }
+            var job = RangeJob(task: task, arguments: raw, count: count, alignment: alignment, parts: parts)
+            withUnsafeMutablePointer(to: &job) { run(RangeJob.trampoline, arguments: $0) }
+        }
+    }
+
+    private struct RangeJob {
+        var task: RangeTask
+        var arguments: UnsafeMutableRawPointer
+        var count, alignment, parts: Int
+
+        static let trampoline: Task = { raw, part in
+            let job = raw.assumingMemoryBound(to: RangeJob.self).pointee
+            let range = ComputePool.range(part: part, of: job.parts, count: job.count, alignment: job.alignment)
+            if !range.isEmpty { job.task(job.arguments, range.lowerBound, range.upperBound) }
+        }
+    }
+
     static func range(part: Int, of parts: Int, count: Int, alignment: Int) -> Range<Int> {
         guard part < parts else { return 0..<0 }
         let chunk = ((count + parts - 1) / parts + alignment - 1) / alignment * alignment

@@ -13,7 +13,36 @@ enum BatchTranspose {
     /// t[R×N] ← x[N×R]. Threads take disjoint ranges of R.
     static func toBatchLast(_ x: UnsafePointer<Float>, batch n: Int, rowLength r: Int,
                             into t: UnsafeMutablePointer<Float>) {
-        forEachChunk(r, batch: n) { columns in
+        split(r, batch: n, Move(source: x, target: t, batch: n, rowLength: r, bias: nil, biasPeriod: 1),
+              toBatchLastTask)
+    }
+
+    /// One transpose, handed to the pool by pointer (a closure would be allocated on each call).
+    private struct Move {
+        var source: UnsafePointer<Float>
+        var target: UnsafeMutablePointer<Float>
+        var batch, rowLength: Int
+        var bias: UnsafePointer<Float>?
+        var biasPeriod: Int
+    }
+
+    private static let toBatchLastTask: ComputePool.RangeTask = { raw, start, end in
+        let move = raw.assumingMemoryBound(to: Move.self).pointee
+        forEachChunk(start..<end) { toBatchLast(move.source, batch: move.batch, rowLength: move.rowLength, into: move.target, columns: $0) }
+    }
+
+    private static let toBatchFirstTask: ComputePool.RangeTask = { raw, start, end in
+        let move = raw.assumingMemoryBound(to: Move.self).pointee
+        forEachChunk(start..<end) {
+            toBatchFirst(move.source, batch: move.batch, rowLength: move.rowLength, into: move.target, bias: move.bias,
+                         biasPeriod: move.biasPeriod, columns: $0)
+        }
+    }
+
+    /// Columns `columns` (at most one chunk) of x into rows of t.
+    private static func toBatchLast(_ x: UnsafePointer<Float>, batch n: Int, rowLength r: Int,
+                                    into t: UnsafeMutablePointer<Float>, columns: Range<Int>) {
+        do {
             var i = 0
             while i + 4 <= n {
                 var j = columns.lowerBound
@@ -37,7 +66,15 @@ enum BatchTranspose {
     static func toBatchFirst(_ t: UnsafePointer<Float>, batch n: Int, rowLength r: Int,
                              into x: UnsafeMutablePointer<Float>,
                              bias: UnsafePointer<Float>? = nil, biasPeriod: Int = 1) {
-        forEachChunk(r, batch: n) { columns in
+        split(r, batch: n, Move(source: t, target: x, batch: n, rowLength: r, bias: bias, biasPeriod: biasPeriod),
+              toBatchFirstTask)
+    }
+
+    /// Rows `columns` (at most one chunk) of t into columns of x.
+    private static func toBatchFirst(_ t: UnsafePointer<Float>, batch n: Int, rowLength r: Int,
+                                     into x: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, biasPeriod: Int,
+                                     columns: Range<Int>) {
+        do {
             // The chunk's bias values, looked up once rather than with a division per element.
             withUnsafeTemporaryAllocation(of: Float.self, capacity: chunk) { buffer in
                 let chunkBias = buffer.baseAddress! - columns.lowerBound
@@ -64,17 +101,20 @@ enum BatchTranspose {
         }
     }
 
-    /// Runs `body` on consecutive chunks of at most 64 columns; threads take disjoint ranges of
-    /// whole chunks, each part at least ~32k elements.
+    /// Splits the R columns across threads in whole chunks, each part at least ~32k elements.
+    private static func split(_ r: Int, batch n: Int, _ move: Move, _ task: ComputePool.RangeTask) {
+        ComputePool.shared.forEachRange(r, alignment: chunk, minimumPerPart: max(chunk, 32_768 / max(n, 1)),
+                                        arguments: move, task: task)
+    }
+
+    /// Runs `body` on consecutive chunks of at most 64 columns of `range`.
     @inline(__always)
-    private static func forEachChunk(_ r: Int, batch n: Int, _ body: (Range<Int>) -> Void) {
-        ComputePool.shared.forEachRange(r, alignment: chunk, minimumPerPart: max(chunk, 32_768 / max(n, 1))) { range in
-            var start = range.lowerBound
-            while start < range.upperBound {
-                let end = min(start + chunk, range.upperBound)
-                body(start..<end)
-                start = end
-            }
+    private static func forEachChunk(_ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(start + chunk, range.upperBound)
+            body(start..<end)
+            start = end
         }
     }
 

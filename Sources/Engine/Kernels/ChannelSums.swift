@@ -5,11 +5,26 @@ enum ChannelSums {
     /// thread count.
     static func add(_ x: UnsafePointer<Float>, batch: Int, channels: Int, plane: Int,
                     into sums: UnsafeMutablePointer<Float>, accumulate: Bool = true) {
-        ComputePool.shared.forEachRange(channels, minimumPerPart: max(1, 32_768 / max(batch * plane, 1))) { range in
-            for c in range {
+        ComputePool.shared.forEachRange(channels, minimumPerPart: max(1, 32_768 / max(batch * plane, 1)),
+                                        arguments: Job(x: x, batch: batch, channels: channels, plane: plane, sums: sums,
+                                                       accumulate: accumulate),
+                                        task: Job.task)
+    }
+
+    private struct Job {
+        var x: UnsafePointer<Float>
+        var batch, channels, plane: Int
+        var sums: UnsafeMutablePointer<Float>
+        var accumulate: Bool
+
+        static let task: ComputePool.RangeTask = { raw, start, end in
+            let job = raw.assumingMemoryBound(to: Job.self).pointee
+            for c in start..<end {
                 var total: Double = 0
-                for image in 0..<batch { total += Double(SpanSums.sum(x + (image * channels + c) * plane, plane)) }
-                sums[c] = accumulate ? sums[c] + Float(total) : Float(total)
+                for image in 0..<job.batch {
+                    total += Double(SpanSums.sum(job.x + (image * job.channels + c) * job.plane, job.plane))
+                }
+                job.sums[c] = job.accumulate ? job.sums[c] + Float(total) : Float(total)
             }
         }
     }

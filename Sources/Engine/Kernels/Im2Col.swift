@@ -7,9 +7,29 @@ extension ConvGeometry {
     /// cols[C·k·k × OH·OW·N] ← t[C×H×W×N]. Threads take disjoint rows of cols.
     func im2col(_ t: UnsafePointer<Float>, batch n: Int, into cols: UnsafeMutablePointer<Float>) {
         let rowLength = gridSize * n
-        ComputePool.shared.forEachRange(columnRows, minimumPerPart: max(1, 32_768 / max(rowLength, 1))) { range in
-            for r in range { fillColumnRow(r, t, batch: n, cols + r * rowLength) }
-        }
+        ComputePool.shared.forEachRange(columnRows, minimumPerPart: max(1, 32_768 / max(rowLength, 1)),
+                                        arguments: Move(geometry: self, from: t, to: cols, batch: n),
+                                        task: ConvGeometry.im2colTask)
+    }
+
+    /// One im2col or col2im, handed to the pool by pointer.
+    private struct Move {
+        var geometry: ConvGeometry
+        var from: UnsafePointer<Float>
+        var to: UnsafeMutablePointer<Float>
+        var batch: Int
+        var initial: UnsafePointer<Float>? = nil
+    }
+
+    private static let im2colTask: ComputePool.RangeTask = { raw, start, end in
+        let move = raw.assumingMemoryBound(to: Move.self).pointee
+        let rowLength = move.geometry.gridSize * move.batch
+        for r in start..<end { move.geometry.fillColumnRow(r, move.from, batch: move.batch, move.to + r * rowLength) }
+    }
+
+    private static let col2imTask: ComputePool.RangeTask = { raw, start, end in
+        let move = raw.assumingMemoryBound(to: Move.self).pointee
+        move.geometry.col2imUnits(start..<end, move.from, batch: move.batch, into: move.to, initial: move.initial)
     }
 
     @inline(__always)
@@ -43,32 +63,38 @@ extension ConvGeometry {
     /// and each pixel sums its terms in a fixed order, so the result is deterministic.
     func col2im(_ cols: UnsafePointer<Float>, batch n: Int, into t: UnsafeMutablePointer<Float>,
                 initial: UnsafePointer<Float>? = nil) {
+        let perUnit = width * n * max(1, kernel * kernel / (stride * stride))
+        ComputePool.shared.forEachRange(channels * height, minimumPerPart: max(1, 32_768 / max(perUnit, 1)),
+                                        arguments: Move(geometry: self, from: cols, to: t, batch: n, initial: initial),
+                                        task: ConvGeometry.col2imTask)
+    }
+
+    /// col2im for image rows `units` (unit = c·H + ih).
+    private func col2imUnits(_ units: Range<Int>, _ cols: UnsafePointer<Float>, batch n: Int,
+                             into t: UnsafeMutablePointer<Float>, initial: UnsafePointer<Float>?) {
         let rowLength = gridSize * n, lineLength = width * n
-        let perUnit = lineLength * max(1, kernel * kernel / (stride * stride))
-        ComputePool.shared.forEachRange(channels * height, minimumPerPart: max(1, 32_768 / max(perUnit, 1))) { range in
-            for unit in range {
-                let c = unit / height, ih = unit % height
-                let line = t + unit * lineLength
-                line.update(repeating: initial?[c] ?? 0, count: lineLength)
-                for ki in 0..<kernel {
-                    // Output rows oh with oh·s − p + ki = ih.
-                    let offset = ih + padding - ki
-                    if offset < 0 || offset % stride != 0 { continue }
-                    let oh = offset / stride
-                    if oh >= outHeight { continue }
-                    for kj in 0..<kernel {
-                        let valid = validColumns(kernelColumn: kj)
-                        if valid.isEmpty { continue }
-                        let shift = kj - padding
-                        let source = cols + ((c * kernel + ki) * kernel + kj) * rowLength + oh * outWidth * n
-                        if stride == 1 {
-                            let dst = line + (valid.lowerBound + shift) * n, src = source + valid.lowerBound * n
-                            for i in 0..<(valid.count * n) { dst[i] += src[i] }
-                        } else {
-                            for ow in valid {
-                                let dst = line + (ow * stride + shift) * n, src = source + ow * n
-                                for i in 0..<n { dst[i] += src[i] }
-                            }
+        for unit in units {
+            let c = unit / height, ih = unit % height
+            let line = t + unit * lineLength
+            line.update(repeating: initial?[c] ?? 0, count: lineLength)
+            for ki in 0..<kernel {
+                // Output rows oh with oh·s − p + ki = ih.
+                let offset = ih + padding - ki
+                if offset < 0 || offset % stride != 0 { continue }
+                let oh = offset / stride
+                if oh >= outHeight { continue }
+                for kj in 0..<kernel {
+                    let valid = validColumns(kernelColumn: kj)
+                    if valid.isEmpty { continue }
+                    let shift = kj - padding
+                    let source = cols + ((c * kernel + ki) * kernel + kj) * rowLength + oh * outWidth * n
+                    if stride == 1 {
+                        let dst = line + (valid.lowerBound + shift) * n, src = source + valid.lowerBound * n
+                        for i in 0..<(valid.count * n) { dst[i] += src[i] }
+                    } else {
+                        for ow in valid {
+                            let dst = line + (ow * stride + shift) * n, src = source + ow * n
+                            for i in 0..<n { dst[i] += src[i] }
                         }
                     }
                 }

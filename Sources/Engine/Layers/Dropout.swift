@@ -37,7 +37,7 @@ public final class Dropout: Layer {
         mask = keep
         if !reuseMask { draw(into: keep) }
         let src = x.data, m = keep.data, dst = y.data
-        elementwise(x.count) { r in for i in r { dst[i] = src[i] * m[i] } }
+        multiplyElementwise(src, m, into: dst, count: x.count)
         return y
     }
 
@@ -51,7 +51,7 @@ public final class Dropout: Layer {
         }
         precondition(keep.shape == dy.shape, "Dropout.backward: gradient \(dy.shape) for mask \(keep.shape)")
         let g = dy.data, m = keep.data, d = dx.data
-        elementwise(dy.count) { r in for i in r { d[i] = g[i] * m[i] } }
+        multiplyElementwise(g, m, into: d, count: dy.count)
         return dx
     }
 

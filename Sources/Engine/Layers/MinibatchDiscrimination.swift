@@ -65,40 +65,20 @@ public final class MinibatchDiscrimination: Layer, Initializable {
         // M[N × B·D] = x[N × A] · T[A × B·D]
         BLAS.gemm(m: n, n: width, k: a, a: x.data, lda: a, b: tensor.value.data, ldb: width, c: m.data, ldc: width)
 
-        let mp = m.data, cp = c.data
+        let job = Batch(n: n, a: a, b: b, d: d, m: m.data, c: c.data, x: x.data, y: y.data)
         // Each pair once: row i's thread fills c[i, j, ·] and c[j, i, ·] for j > i. Rows are dealt
         // round-robin so the shrinking rows of the triangle balance out; every entry has one writer.
-        let parts = n * n * width >= 32_768 ? ComputePool.shared.threadCount : 1
-        runParts(parts) { part in
-            for i in stride(from: part, to: n, by: parts) {
-                let mi = mp + i * width
-                for j in (i + 1)..<n {
-                    let mj = mp + j * width
-                    let cij = cp + (i * n + j) * b, cji = cp + (j * n + i) * b
-                    for kernel in 0..<b {
-                        var distance: Float = 0
-                        for e in (kernel * d)..<(kernel * d + d) { distance += abs(mi[e] - mj[e]) }
-                        let value = Foundation.exp(-distance)
-                        cij[kernel] = value
-                        cji[kernel] = value
-                    }
-                }
-            }
+        // (Jobs go to the pool as structs by pointer: a closure would be allocated on each call.)
+        var pairs = job
+        pairs.parts = n * n * width >= 32_768 ? ComputePool.shared.threadCount : 1
+        if pairs.parts <= 1 {
+            pairs.fillCloseness(part: 0)
+        } else {
+            withUnsafeMutablePointer(to: &pairs) { ComputePool.shared.run(Batch.closenessTask, arguments: $0) }
         }
         // y = [x, o] with o_b(i) = Σ_{j ≠ i} c[i, j, b], summed in order of j.
-        let src = x.data, dst = y.data
-        ComputePool.shared.forEachRange(n, minimumPerPart: max(1, 32_768 / max(n * b, 1))) { rows in
-            for i in rows {
-                let row = dst + i * (a + b)
-                row.update(from: src + i * a, count: a)
-                let o = row + a
-                o.update(repeating: 0, count: b)
-                for j in 0..<n where j != i {
-                    let cij = cp + (i * n + j) * b
-                    for kernel in 0..<b { o[kernel] += cij[kernel] }
-                }
-            }
-        }
+        ComputePool.shared.forEachRange(n, minimumPerPart: max(1, 32_768 / max(n * b, 1)), arguments: job,
+                                        task: Batch.outputTask)
         return y
     }
 
@@ -114,28 +94,11 @@ public final class MinibatchDiscrimination: Layer, Initializable {
         let dm = reuse(gradProjected, n, width)
         let weights = reuse(pairWeights, n, width)
         gradProjected = dm; pairWeights = weights
-        let mp = m.data, cp = c.data, g = dy.data, dmp = dm.data, wp = weights.data
-        ComputePool.shared.forEachRange(n, minimumPerPart: max(1, 32_768 / max(n * width, 1))) { rows in
-            for i in rows {
-                let mi = mp + i * width, gi = g + i * (a + b) + a
-                let out = dmp + i * width, w = wp + i * width
-                out.update(repeating: 0, count: width)
-                for j in 0..<n where j != i {
-                    let mj = mp + j * width, gj = g + j * (a + b) + a
-                    let cij = cp + (i * n + j) * b
-                    // Spread each kernel's weight over its D entries so the loop below runs over
-                    // the whole row at once.
-                    for kernel in 0..<b {
-                        (w + kernel * d).update(repeating: (gi[kernel] + gj[kernel]) * cij[kernel], count: d)
-                    }
-                    for e in 0..<width {
-                        let difference = mi[e] - mj[e]
-                        let sign: Float = difference > 0 ? 1 : (difference < 0 ? -1 : 0)
-                        out[e] -= w[e] * sign
-                    }
-                }
-            }
-        }
+        var job = Batch(n: n, a: a, b: b, d: d, m: m.data, c: c.data, x: x.data, y: nil)
+        job.dy = UnsafePointer(dy.data); job.dm = dm.data; job.pairWeights = weights.data
+        ComputePool.shared.forEachRange(n, minimumPerPart: max(1, 32_768 / max(n * width, 1)), arguments: job,
+                                        task: Batch.gradientTask)
+        let g = dy.data, dmp = dm.data
         if needs.parameters {
             // dT[A × B·D] (+)= xᵀ[A × N] · dM[N × B·D]
             BLAS.gemm(transA: true, m: a, n: width, k: n, a: x.data, lda: a, b: dmp, ldb: width,
@@ -154,8 +117,4 @@ public final class MinibatchDiscrimination: Layer, Initializable {
     /// Each sample's features depend on the whole batch.
     public var isSampleIndependent: Bool { false }
 
-    /// `body(part)` for each part in 0..<parts, on the pool when there is more than one.
-    private func runParts(_ parts: Int, _ body: (Int) -> Void) {
-        if parts <= 1 { body(0) } else { ComputePool.shared.run(body) }
-    }
 }

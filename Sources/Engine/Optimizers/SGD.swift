@@ -21,12 +21,30 @@ public final class SGD: Optimizer {
 
     public func update(_ parameters: [Parameter]) { apply(parameters, zeroingGradients: false) }
 
+    /// Each thread updates its slice of every parameter; handed to the pool as a struct by
+    /// pointer (a closure would be allocated on each call).
     private func apply(_ list: [Parameter], zeroingGradients: Bool) {
         let pool = ComputePool.shared
-        pool.run { part in
-            for p in list {
-                let r = ComputePool.range(part: part, of: pool.threadCount, count: p.count, alignment: 16)
-                update(p, r, zeroingGradients: zeroingGradients)
+        withExtendedLifetime(list) {
+            var job = Job(sgd: Unmanaged.passUnretained(self), list: list, zeroingGradients: zeroingGradients,
+                          parts: pool.threadCount)
+            withUnsafeMutablePointer(to: &job) { pool.run(Job.task, arguments: $0) }
+        }
+    }
+
+    private struct Job {
+        var sgd: Unmanaged<SGD>
+        var list: [Parameter]
+        var zeroingGradients: Bool
+        var parts: Int
+
+        static let task: ComputePool.Task = { raw, part in
+            let job = raw.assumingMemoryBound(to: Job.self)
+            job.pointee.sgd._withUnsafeGuaranteedRef { sgd in
+                for p in job.pointee.list {
+                    let r = ComputePool.range(part: part, of: job.pointee.parts, count: p.count, alignment: 16)
+                    sgd.update(p, r, zeroingGradients: job.pointee.zeroingGradients)
+                }
             }
         }
     }
