@@ -3,7 +3,7 @@ import Foundation
 
 /// Adam (Kingma & Ba) exactly as PyTorch computes it:
 /// m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − (lr/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε).
-public final class Adam: Optimizer, GradientConsumer {
+public final class Adam: Optimizer, GradientConsumer, SlicedUpdate {
     public let parameters: [Parameter]
     public let learningRate: Float
     public let beta1: Float
@@ -68,29 +68,10 @@ public final class Adam: Optimizer, GradientConsumer {
             apply(list, part: 0, of: 1, zeroingGradients: zeroingGradients)
             return
         }
-        withExtendedLifetime(list) {
-            var job = Job(adam: Unmanaged.passUnretained(self), list: list, zeroingGradients: zeroingGradients,
-                          parts: pool.threadCount)
-            withUnsafeMutablePointer(to: &job) { pool.run(Job.task, arguments: $0) }
-        }
+        applyAcrossPool(list, zeroingGradients: zeroingGradients, pool: pool)
     }
 
-    /// An update handed to the pool without a closure (which would allocate).
-    private struct Job {
-        var adam: Unmanaged<Adam>
-        var list: [Parameter]
-        var zeroingGradients: Bool
-        var parts: Int
-
-        static let task: ComputePool.Task = { raw, part in
-            let job = raw.assumingMemoryBound(to: Job.self)
-            job.pointee.adam._withUnsafeGuaranteedRef {
-                $0.apply(job.pointee.list, part: part, of: job.pointee.parts, zeroingGradients: job.pointee.zeroingGradients)
-            }
-        }
-    }
-
-    private func apply(_ list: [Parameter], part: Int, of parts: Int, zeroingGradients: Bool) {
+    func apply(_ list: [Parameter], part: Int, of parts: Int, zeroingGradients: Bool) {
         for p in list {
             let range = ComputePool.range(part: part, of: parts, count: p.count, alignment: 16)
             let slot = slots[p]

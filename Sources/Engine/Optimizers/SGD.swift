@@ -1,6 +1,6 @@
 /// Stochastic gradient descent with optional momentum, as PyTorch computes it:
 /// b ← μb + g, p ← p − lr·b (plain SGD when μ = 0).
-public final class SGD: Optimizer {
+public final class SGD: Optimizer, SlicedUpdate {
     public let parameters: [Parameter]
     public let learningRate: Float
     public let momentum: Float
@@ -21,31 +21,14 @@ public final class SGD: Optimizer {
 
     public func update(_ parameters: [Parameter]) { apply(parameters, zeroingGradients: false) }
 
-    /// Each thread updates its slice of every parameter; handed to the pool as a struct by
-    /// pointer (a closure would be allocated on each call).
+    /// Each thread updates its slice of every parameter.
     private func apply(_ list: [Parameter], zeroingGradients: Bool) {
-        let pool = ComputePool.shared
-        withExtendedLifetime(list) {
-            var job = Job(sgd: Unmanaged.passUnretained(self), list: list, zeroingGradients: zeroingGradients,
-                          parts: pool.threadCount)
-            withUnsafeMutablePointer(to: &job) { pool.run(Job.task, arguments: $0) }
-        }
+        applyAcrossPool(list, zeroingGradients: zeroingGradients)
     }
 
-    private struct Job {
-        var sgd: Unmanaged<SGD>
-        var list: [Parameter]
-        var zeroingGradients: Bool
-        var parts: Int
-
-        static let task: ComputePool.Task = { raw, part in
-            let job = raw.assumingMemoryBound(to: Job.self)
-            job.pointee.sgd._withUnsafeGuaranteedRef { sgd in
-                for p in job.pointee.list {
-                    let r = ComputePool.range(part: part, of: job.pointee.parts, count: p.count, alignment: 16)
-                    sgd.update(p, r, zeroingGradients: job.pointee.zeroingGradients)
-                }
-            }
+    func apply(_ list: [Parameter], part: Int, of parts: Int, zeroingGradients: Bool) {
+        for p in list {
+            update(p, ComputePool.range(part: part, of: parts, count: p.count, alignment: 16), zeroingGradients: zeroingGradients)
         }
     }
 
