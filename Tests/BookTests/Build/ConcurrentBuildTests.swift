@@ -2,17 +2,7 @@ import XCTest
 @testable import Book
 
 /// Two builds of the same notebook at once both succeed and leave one valid entry per run.
-final class ConcurrentBuildTests: XCTestCase {
-    var notebook: NotebookFixture!
-    var ganbook: GanbookExecutable!
-
-    override func setUpWithError() throws {
-        ganbook = try GanbookExecutable.located()
-        notebook = try NotebookFixture()
-    }
-
-    override func tearDown() { notebook?.cleanUp() }
-
+final class ConcurrentBuildTests: ExecutableNotebookTestCase {
     func testTwoBuildsAtOnceShareTheCache() throws {
         try notebook.write("page.md", SmallRun.page(
             title: "Page", SmallRun.directive(id: "a", seed: 1),

@@ -2,12 +2,7 @@ import XCTest
 @testable import Book
 
 /// Bad directives stop the build before anything trains or is written, and say where and what.
-final class DirectiveErrorTests: XCTestCase {
-    var notebook: NotebookFixture!
-
-    override func setUpWithError() throws { notebook = try NotebookFixture() }
-    override func tearDown() { notebook.cleanUp() }
-
+final class DirectiveErrorTests: NotebookTestCase {
     /// `text` with lines numbered from 1: the line holding `marker`.
     func line(of marker: String, in text: String) -> Int {
         let lines = text.components(separatedBy: "\n")

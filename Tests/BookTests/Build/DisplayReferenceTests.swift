@@ -3,12 +3,7 @@ import XCTest
 
 /// gan-compare and gan-table are checked against the page's runs and the known metrics before
 /// any run trains, so a typo costs nothing.
-final class DisplayReferenceTests: XCTestCase {
-    var notebook: NotebookFixture!
-
-    override func setUpWithError() throws { notebook = try NotebookFixture() }
-    override func tearDown() { notebook.cleanUp() }
-
+final class DisplayReferenceTests: NotebookTestCase {
     func page(_ display: String) -> String {
         SmallRun.page(title: "Compare", SmallRun.directive(id: "a", seed: 1), SmallRun.directive(id: "b", seed: 2), display)
     }

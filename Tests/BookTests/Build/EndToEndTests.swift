@@ -3,17 +3,7 @@ import XCTest
 @testable import Book
 
 /// The built `ganbook` executable on a small notebook, as a user runs it.
-final class EndToEndTests: XCTestCase {
-    var notebook: NotebookFixture!
-    var ganbook: GanbookExecutable!
-
-    override func setUpWithError() throws {
-        ganbook = try GanbookExecutable.located()
-        notebook = try NotebookFixture()
-    }
-
-    override func tearDown() { notebook?.cleanUp() }
-
+final class EndToEndTests: ExecutableNotebookTestCase {
     static let buildArguments = ["build", "--content", "content", "--site", "site", "--templates", "templates",
                                  "--threads", "1"]
     static let entryFiles = ["config.json", "metrics.csv", "eval.json", "run.json", "samples/final.png",

@@ -2,12 +2,7 @@ import XCTest
 @testable import Book
 
 /// `--frozen` (CI) never trains: it lists what is missing, or renders from the cache alone.
-final class FrozenBuildTests: XCTestCase {
-    var notebook: NotebookFixture!
-
-    override func setUpWithError() throws { notebook = try NotebookFixture() }
-    override func tearDown() { notebook.cleanUp() }
-
+final class FrozenBuildTests: NotebookTestCase {
     func testFrozenBuildListsEveryRunWithoutAnEntryAndTrainsNothing() throws {
         try notebook.write("cached.md", SmallRun.page(title: "Cached", SmallRun.directive(id: "old")))
         try notebook.build()

@@ -68,8 +68,8 @@ struct GanbookExecutable {
         let tag = UUID().uuidString
         let stdoutURL = directory.appendingPathComponent(".out-\(tag)")
         let stderrURL = directory.appendingPathComponent(".err-\(tag)")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice

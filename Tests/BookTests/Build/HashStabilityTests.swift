@@ -2,12 +2,7 @@ import XCTest
 @testable import Book
 
 /// Spellings that mean the same run must name the same cache entry, so none of them trains.
-final class HashStabilityTests: XCTestCase {
-    var notebook: NotebookFixture!
-
-    override func setUpWithError() throws { notebook = try NotebookFixture() }
-    override func tearDown() { notebook.cleanUp() }
-
+final class HashStabilityTests: NotebookTestCase {
     static let baseline = """
         ```gan
         id: base

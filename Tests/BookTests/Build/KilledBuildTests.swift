@@ -3,17 +3,7 @@ import XCTest
 
 /// A build killed while training leaves no cache entry, and the next build clears what a killed
 /// build left half written.
-final class KilledBuildTests: XCTestCase {
-    var notebook: NotebookFixture!
-    var ganbook: GanbookExecutable!
-
-    override func setUpWithError() throws {
-        ganbook = try GanbookExecutable.located()
-        notebook = try NotebookFixture()
-    }
-
-    override func tearDown() { notebook?.cleanUp() }
-
+final class KilledBuildTests: ExecutableNotebookTestCase {
     func testKilledTrainingLeavesNoEntryAndLeftoversAreCleared() throws {
         let long = "```gan\nid: long\ndataset: ring8\niterations: 200000\nbatch_size: 32\nlog_every: 1000\nsnapshots: 2\n```\n"
         try notebook.write("long.md", SmallRun.page(title: "Long", long))

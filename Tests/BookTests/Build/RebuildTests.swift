@@ -2,12 +2,7 @@ import XCTest
 @testable import Book
 
 /// A build is a function of content, templates and cache: building again changes no byte.
-final class RebuildTests: XCTestCase {
-    var notebook: NotebookFixture!
-
-    override func setUpWithError() throws { notebook = try NotebookFixture() }
-    override func tearDown() { notebook.cleanUp() }
-
+final class RebuildTests: NotebookTestCase {
     func testSecondBuildIsByteIdenticalAndChangesNoFile() throws {
         try notebook.write("page.md", SmallRun.page(
             title: "Two runs", SmallRun.directive(id: "a", seed: 1), SmallRun.directive(id: "b", seed: 2),
