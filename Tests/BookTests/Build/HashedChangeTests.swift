@@ -3,12 +3,7 @@ import XCTest
 @testable import Book
 
 /// Changing a value that enters the run hash retrains that run and nothing else.
-final class HashedChangeTests: XCTestCase {
-    var notebook: NotebookFixture!
-
-    override func setUpWithError() throws { notebook = try NotebookFixture() }
-    override func tearDown() { notebook.cleanUp() }
-
+final class HashedChangeTests: NotebookTestCase {
     func testChangingOneRunsSeedTrainsOnlyThatRun() throws {
         try notebook.write("ablation.md", SmallRun.page(title: "Ablation",
                                                         SmallRun.directive(id: "a", seed: 1),

@@ -2,12 +2,7 @@ import XCTest
 @testable import Book
 
 /// Prose is not part of any run: editing it re-renders the page and trains nothing.
-final class ProseChangeTests: XCTestCase {
-    var notebook: NotebookFixture!
-
-    override func setUpWithError() throws { notebook = try NotebookFixture() }
-    override func tearDown() { notebook.cleanUp() }
-
+final class ProseChangeTests: NotebookTestCase {
     func testEditingProseRerendersThePageWithoutTraining() throws {
         try notebook.write("notes.md", SmallRun.page(title: "Notes", prose: "The first draft.", SmallRun.directive(id: "a")))
         try notebook.build()
