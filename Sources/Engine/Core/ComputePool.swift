@@ -1,8 +1,10 @@
 import Foundation
 import Synchronization
 
-/// A fixed team of threads that run one job together: `run { part in … }` calls the body once
+/// A fixed team of threads that run one job together: `run(task, arguments:)` calls the task once
 /// for each part `0..<threadCount`, part 0 on the calling thread, and returns when all are done.
+/// Jobs are C functions with a pointer to a struct of their values: a Swift closure handed to
+/// another thread would be allocated on every call, and a training step hands off hundreds.
 ///
 /// Workers spin briefly between jobs (a training step issues hundreds of jobs back to back, and
 /// waking a sleeping thread costs more than most of them) and then park on a condition variable.
@@ -14,7 +16,6 @@ public final class ComputePool {
     private let generation = Atomic<Int>(0)
     private let finished = Atomic<Int>(0)
     private let sleepers = Atomic<Int>(0)
-    private var job: ((Int) -> Void)?
     private var task: Task?
     private var arguments: UnsafeMutableRawPointer?
     private var mutex = pthread_mutex_t()
@@ -36,9 +37,7 @@ public final class ComputePool {
     }
 
     /// A job given as a C function and a pointer to its arguments, called as `task(arguments, part)`.
-    /// Handing it to the workers allocates nothing, where a Swift closure must first be wrapped
-    /// in a heap-allocated context (`withoutActuallyEscaping`): the hot hand-offs of a training
-    /// step (matrix products, optimizer updates) use this form.
+    /// Handing it to the workers allocates nothing.
     public typealias Task = @convention(c) (UnsafeMutableRawPointer, Int) -> Void
 
     /// Runs `task(arguments, part)` for every part in `0..<threadCount` concurrently. Not re-entrant.
@@ -53,21 +52,6 @@ public final class ComputePool {
         waitForWorkers()
         self.task = nil
         self.arguments = nil
-        running = false
-    }
-
-    /// Runs `body(part)` for every part in `0..<threadCount` concurrently. Not re-entrant.
-    public func run(_ body: (Int) -> Void) {
-        if threadCount == 1 { body(0); return }
-        precondition(!running, "ComputePool.run called from inside a job")
-        running = true
-        withoutActuallyEscaping(body) { escapable in
-            job = escapable
-            startWorkers()
-            escapable(0)
-            waitForWorkers()
-            job = nil
-        }
         running = false
     }
 
@@ -90,25 +74,12 @@ public final class ComputePool {
         }
     }
 
-    /// Splits `0..<count` into `threadCount` contiguous ranges (sizes rounded to `alignment`)
-    /// and runs `body(range)` for each non-empty one; small counts run on the calling thread.
-    public func forEachRange(_ count: Int, alignment: Int = 1, minimumPerPart: Int = 1,
-                             _ body: (Range<Int>) -> Void) {
-        let parts = min(threadCount, max(1, count / max(minimumPerPart, 1)))
-        if parts <= 1 { if count > 0 { body(0..<count) }; return }
-        run { part in
-            let range = ComputePool.range(part: part, of: parts, count: count, alignment: alignment)
-            if !range.isEmpty { body(range) }
-        }
-    }
-
     /// A range job given as a C function and a pointer to its arguments: `task(arguments, start, end)`.
     public typealias RangeTask = @convention(c) (UnsafeMutableRawPointer, Int, Int) -> Void
 
-    /// `forEachRange` for the hot splits of a training step: `task(arguments, start, end)` for
-    /// each range, with `arguments` (a struct of the job's values) passed by pointer. A Swift
-    /// closure handed to the workers makes Swift allocate a context on every call; this allocates
-    /// nothing.
+    /// Splits `0..<count` into `threadCount` contiguous ranges (sizes rounded to `alignment`) and
+    /// runs `task(arguments, start, end)` for each non-empty one, with `arguments` (a struct of the
+    /// job's values) passed by pointer; small counts run on the calling thread. Allocates nothing.
     public func forEachRange<Arguments>(_ count: Int, alignment: Int = 1, minimumPerPart: Int = 1,
                                         arguments: Arguments, task: RangeTask) {
         var arguments = arguments
@@ -149,7 +120,7 @@ public final class ComputePool {
                 if spins > ComputePool.spinIterations { park(seen: seen); spins = 0 }
             }
             seen = generation.load(ordering: .acquiring)
-            if let task, let arguments { task(arguments, part) } else { job?(part) }
+            if let task, let arguments { task(arguments, part) }
             finished.add(1, ordering: .releasing)
         }
     }
