@@ -42,23 +42,21 @@ enum BatchTranspose {
     /// Columns `columns` (at most one chunk) of x into rows of t.
     private static func toBatchLast(_ x: UnsafePointer<Float>, batch n: Int, rowLength r: Int,
                                     into t: UnsafeMutablePointer<Float>, columns: Range<Int>) {
-        do {
-            var i = 0
-            while i + 4 <= n {
-                var j = columns.lowerBound
-                while j + 4 <= columns.upperBound {
-                    // Rows i…i+3 of x at columns j…j+3 become rows j…j+3 of t at columns i…i+3.
-                    let (c0, c1, c2, c3) = transpose(load(x + i * r + j), load(x + (i + 1) * r + j),
-                                                     load(x + (i + 2) * r + j), load(x + (i + 3) * r + j))
-                    store(c0, t + j * n + i); store(c1, t + (j + 1) * n + i)
-                    store(c2, t + (j + 2) * n + i); store(c3, t + (j + 3) * n + i)
-                    j += 4
-                }
-                for row in i..<(i + 4) { for column in j..<columns.upperBound { t[column * n + row] = x[row * r + column] } }
-                i += 4
+        var i = 0
+        while i + 4 <= n {
+            var j = columns.lowerBound
+            while j + 4 <= columns.upperBound {
+                // Rows i…i+3 of x at columns j…j+3 become rows j…j+3 of t at columns i…i+3.
+                let (c0, c1, c2, c3) = transpose(load(x + i * r + j), load(x + (i + 1) * r + j),
+                                                 load(x + (i + 2) * r + j), load(x + (i + 3) * r + j))
+                store(c0, t + j * n + i); store(c1, t + (j + 1) * n + i)
+                store(c2, t + (j + 2) * n + i); store(c3, t + (j + 3) * n + i)
+                j += 4
             }
-            for row in i..<n { for column in columns { t[column * n + row] = x[row * r + column] } }
+            for row in i..<(i + 4) { for column in j..<columns.upperBound { t[column * n + row] = x[row * r + column] } }
+            i += 4
         }
+        for row in i..<n { for column in columns { t[column * n + row] = x[row * r + column] } }
     }
 
     /// x[N×R] ← t[R×N], plus bias[j / biasPeriod] on element j of each row when a bias is given
@@ -74,30 +72,28 @@ enum BatchTranspose {
     private static func toBatchFirst(_ t: UnsafePointer<Float>, batch n: Int, rowLength r: Int,
                                      into x: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>?, biasPeriod: Int,
                                      columns: Range<Int>) {
-        do {
-            // The chunk's bias values, looked up once rather than with a division per element.
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: chunk) { buffer in
-                let chunkBias = buffer.baseAddress! - columns.lowerBound
-                for j in columns { chunkBias[j] = bias?[j / biasPeriod] ?? 0 }
-                var i = 0
-                while i + 4 <= n {
-                    var j = columns.lowerBound
-                    while j + 4 <= columns.upperBound {
-                        // Rows j…j+3 of t at columns i…i+3 become rows i…i+3 of x at columns j…j+3.
-                        let b = load(chunkBias + j)
-                        let (c0, c1, c2, c3) = transpose(load(t + j * n + i), load(t + (j + 1) * n + i),
-                                                         load(t + (j + 2) * n + i), load(t + (j + 3) * n + i))
-                        store(c0 + b, x + i * r + j); store(c1 + b, x + (i + 1) * r + j)
-                        store(c2 + b, x + (i + 2) * r + j); store(c3 + b, x + (i + 3) * r + j)
-                        j += 4
-                    }
-                    for row in i..<(i + 4) {
-                        for column in j..<columns.upperBound { x[row * r + column] = t[column * n + row] + chunkBias[column] }
-                    }
-                    i += 4
+        // The chunk's bias values, looked up once rather than with a division per element.
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: chunk) { buffer in
+            let chunkBias = buffer.baseAddress! - columns.lowerBound
+            for j in columns { chunkBias[j] = bias?[j / biasPeriod] ?? 0 }
+            var i = 0
+            while i + 4 <= n {
+                var j = columns.lowerBound
+                while j + 4 <= columns.upperBound {
+                    // Rows j…j+3 of t at columns i…i+3 become rows i…i+3 of x at columns j…j+3.
+                    let b = load(chunkBias + j)
+                    let (c0, c1, c2, c3) = transpose(load(t + j * n + i), load(t + (j + 1) * n + i),
+                                                     load(t + (j + 2) * n + i), load(t + (j + 3) * n + i))
+                    store(c0 + b, x + i * r + j); store(c1 + b, x + (i + 1) * r + j)
+                    store(c2 + b, x + (i + 2) * r + j); store(c3 + b, x + (i + 3) * r + j)
+                    j += 4
                 }
-                for row in i..<n { for column in columns { x[row * r + column] = t[column * n + row] + chunkBias[column] } }
+                for row in i..<(i + 4) {
+                    for column in j..<columns.upperBound { x[row * r + column] = t[column * n + row] + chunkBias[column] }
+                }
+                i += 4
             }
+            for row in i..<n { for column in columns { x[row * r + column] = t[column * n + row] + chunkBias[column] } }
         }
     }
 
