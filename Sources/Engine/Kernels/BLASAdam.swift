@@ -17,30 +17,19 @@ extension BLAS {
             // A matrix-vector product: stored by gemm's own route (sgemv), then Adam over it.
             gemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
                  c: gradient, ldc: ldc, pool: pool)
-            adamOverStored(m: m, n: n, gradient: gradient, ldc: ldc, update: update, pool: pool)
+            applyAdam(rows: m, columns: n, gradient: gradient, ldc: ldc, update)
             return
         }
         var job = AdamJob(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-                          gradient: gradient, ldc: ldc, update: update, byColumns: m < 32, parts: 1, storedAlready: false)
-        job.run(pool: pool, split: 2 * m * n * k >= 500_000)
-    }
-
-    /// Adam over a gradient already stored in `gradient` (m×n, row stride ldc), split across the pool.
-    static func adamOverStored(m: Int, n: Int, gradient: UnsafeMutablePointer<Float>, ldc: Int, update: AdamInStore,
-                               pool: ComputePool = .shared) {
-        precondition(update.leadingDimension == ldc, "Adam's weights must be laid out as their gradient")
-        if m == 0 || n == 0 { return }
-        if ldc == n && m > 1 {
-            // Contiguous rows: one flat run, so each thread streams one long range (Adam is
-            // bound by memory; short row pieces would each restart the prefetchers).
-            var flat = update
-            flat.leadingDimension = m * n
-            adamOverStored(m: 1, n: m * n, gradient: gradient, ldc: m * n, update: flat, pool: pool)
+                          gradient: gradient, ldc: ldc, update: update, byColumns: m < 32, parts: 1)
+        if pool.threadCount > 1 && 2 * m * n * k >= 500_000 {
+            job.parts = min(pool.threadCount, max(1, (job.byColumns ? n : m) / 16))
+        }
+        if job.parts <= 1 {
+            singleAdam(transA, transB, m, n, k, a, lda, b, ldb, gradient, ldc, update)
             return
         }
-        var job = AdamJob(transA: false, transB: false, m: m, n: n, k: 0, a: gradient, lda: 0, b: gradient, ldb: 0,
-                          gradient: gradient, ldc: ldc, update: update, byColumns: n >= m, parts: 1, storedAlready: true)
-        job.run(pool: pool, split: m * n >= 32_768)
+        withUnsafeMutablePointer(to: &job) { pool.run(AdamJob.task, arguments: $0) }
     }
 
     private struct AdamJob {
@@ -52,17 +41,6 @@ extension BLAS {
         var update: AdamInStore
         var byColumns: Bool
         var parts: Int
-        /// The gradient is in `gradient` already: only Adam runs.
-        var storedAlready: Bool
-
-        mutating func run(pool: ComputePool, split: Bool) {
-            if pool.threadCount > 1 && split { parts = min(pool.threadCount, max(1, (byColumns ? n : m) / 16)) }
-            if parts <= 1 {
-                AdamJob.task(&self, 0)
-                return
-            }
-            withUnsafeMutablePointer(to: &self) { pool.run(AdamJob.task, arguments: $0) }
-        }
 
         /// Part `part` takes its block of G's rows (columns when there are few rows), 16-aligned.
         static let task: ComputePool.Task = { raw, part in
@@ -70,11 +48,7 @@ extension BLAS {
             guard part < s.parts else { return }
             let range = ComputePool.range(part: part, of: s.parts, count: s.byColumns ? s.n : s.m, alignment: 16)
             if range.isEmpty { return }
-            if s.storedAlready {
-                let start = range.lowerBound, offset = s.byColumns ? start : start * s.ldc
-                applyAdam(rows: s.byColumns ? s.m : range.count, columns: s.byColumns ? range.count : s.n,
-                          gradient: s.gradient + offset, ldc: s.ldc, s.update.advanced(by: offset))
-            } else if s.byColumns {
+            if s.byColumns {
                 let start = range.lowerBound
                 singleAdam(s.transA, s.transB, s.m, range.count, s.k, s.a, s.lda,
                            s.transB ? s.b + start * s.ldb : s.b + start, s.ldb,
@@ -88,7 +62,7 @@ extension BLAS {
     }
 
     /// One block on the calling thread: Adam in our kernel's store, or the product stored and then Adam.
-    static func singleAdam(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+    private static func singleAdam(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
                            _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
                            _ gradient: UnsafeMutablePointer<Float>, _ ldc: Int, _ update: AdamInStore) {
         let c = update.coefficients
@@ -105,14 +79,10 @@ extension BLAS {
     /// Adam over a stored gradient block (rows × columns, row stride ldc) and its weights.
     private static func applyAdam(rows m: Int, columns n: Int, gradient: UnsafeMutablePointer<Float>, ldc: Int,
                                   _ update: AdamInStore) {
-        let c = update.coefficients
         for row in 0..<m {
             let o = row * ldc
-            if ck_adam(n, update.weights + o, gradient + o, update.first + o, update.second + o, c.b1, c.b2, c.eps,
-                       c.stepSize, c.invRoot) == 0 {
-                AdamKernel.update(o..<(o + n), weights: update.weights, gradients: gradient, first: update.first,
-                                  second: update.second, c)
-            }
+            AdamKernel.apply(count: n, weights: update.weights + o, gradients: gradient + o, first: update.first + o,
+                             second: update.second + o, update.coefficients)
         }
     }
 }

@@ -36,10 +36,6 @@ extension BLAS {
         }
 
         func runSingle() {
-            if let adam {
-                BLAS.singleAdam(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, adam)
-                return
-            }
             BLAS.single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
         }
     }
@@ -48,23 +44,18 @@ extension BLAS {
     /// threads each thread takes one whole product: both run at single-thread speed, with none
     /// of the cost of splitting a product (each half packing the shared operand, narrower
     /// blocks). Otherwise they run one after the other, each split as `gemm` splits it. The
-    /// products must not write what the other reads.
+    /// products must not write what the other reads, nor update weights (`adam`).
     static func gemmPair(_ first: Product, _ second: Product, pool: ComputePool = .shared) {
         _ = singleThreaded
-        guard pairs(first, second, pool: pool) else {
+        precondition(first.adam == nil && second.adam == nil, "a product that updates weights is not paired")
+        let balanced = min(first.flops, second.flops) * 2 >= max(first.flops, second.flops)
+        guard pool.threadCount == 2, balanced, first.flops >= 500_000, first.n > 1, second.n > 1 else {
             first.run(pool: pool)
             second.run(pool: pool)
             return
         }
         var pair = (first, second)
         withUnsafeMutablePointer(to: &pair) { pool.run(pairTask, arguments: $0) }
-    }
-
-    /// Whether `gemmPair` runs the two side by side: on two threads, when neither is tiny or a
-    /// matrix-vector product and neither is more than twice the other.
-    static func pairs(_ first: Product, _ second: Product, pool: ComputePool) -> Bool {
-        let balanced = min(first.flops, second.flops) * 2 >= max(first.flops, second.flops)
-        return pool.threadCount == 2 && balanced && first.flops >= 500_000 && first.n > 1 && second.n > 1
     }
 
     /// A layer's backward products: the weight gradient when `needs.parameters`, the input

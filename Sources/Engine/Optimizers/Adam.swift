@@ -1,4 +1,3 @@
-import CKernels
 import Foundation
 
 /// Adam (Kingma & Ba) exactly as PyTorch computes it:
@@ -76,14 +75,11 @@ public final class Adam: Optimizer, GradientConsumer, SlicedUpdate {
             let range = ComputePool.range(part: part, of: parts, count: p.count, alignment: 16)
             let slot = slots[p]
             if range.isEmpty || consumed[slot] { continue }
-            let g = p.gradient.data
-            let w = p.value.data, m = firstMoments[slot].data, v = secondMoments[slot].data, k = coefficients
-            let start = range.lowerBound
-            if ck_adam(range.count, w + start, g + start, m + start, v + start, k.b1, k.b2, k.eps, k.stepSize,
-                       k.invRoot) == 0 {
-                AdamKernel.update(range, weights: w, gradients: g, first: m, second: v, k)
-            }
-            if zeroingGradients { (g + range.lowerBound).update(repeating: 0, count: range.count) }
+            let start = range.lowerBound, g = p.gradient.data + start
+            AdamKernel.apply(count: range.count, weights: p.value.data + start, gradients: g,
+                             first: firstMoments[slot].data + start, second: secondMoments[slot].data + start,
+                             coefficients)
+            if zeroingGradients { g.update(repeating: 0, count: range.count) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import CKernels
 #if arch(x86_64)
 import _Builtin_intrinsics.intel
 #endif
@@ -47,6 +48,15 @@ enum AdamKernel {
             v[i] = vi
             w[i] -= k.stepSize * mi / (vi.squareRoot() * k.invRoot + k.eps)
             i += 1
+        }
+    }
+
+    /// The update over `count` floats from each pointer: our AVX-512 kernel where the CPU has
+    /// it, else `update` (the two round alike).
+    static func apply(count: Int, weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
+                      first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>, _ k: Coefficients) {
+        if ck_adam(count, w, g, m, v, k.b1, k.b2, k.eps, k.stepSize, k.invRoot) == 0 {
+            update(0..<count, weights: w, gradients: g, first: m, second: v, k)
         }
     }
 
