@@ -19,7 +19,7 @@ final class ElementwiseKernelTests: XCTestCase {
             output.withUnsafeBufferPointer { o in
                 target.withUnsafeMutableBufferPointer { t in
                     ActivationKernel(function: function, backward: backward, source: s.baseAddress!, output: o.baseAddress!,
-                                     target: t.baseAddress!, count: s.count, parts: 1).run()
+                                     target: t.baseAddress!, count: s.count).run()
                 }
             }
         }

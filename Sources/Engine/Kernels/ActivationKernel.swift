@@ -23,7 +23,8 @@ struct ActivationKernel {
     /// Forward: y. Backward: dx.
     var target: UnsafeMutablePointer<Float>
     var count: Int
-    var parts: Int
+    /// Threads the elements are split over; set by `run`.
+    var parts = 1
 
     /// Elements a thread should get before a split pays for the hand-off (~0.3 µs with spinning
     /// workers): a few microseconds of work.

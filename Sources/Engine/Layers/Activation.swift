@@ -23,7 +23,7 @@ public final class Activation: Layer {
         let y = reuse(output, shape: x.shape)
         output = y
         ActivationKernel(function: kernelFunction, backward: false, source: x.data, output: x.data, target: y.data,
-                         count: x.count, parts: 1).run()
+                         count: x.count).run()
         return y
     }
 
@@ -33,7 +33,7 @@ public final class Activation: Layer {
         let dx = reuse(gradInput, shape: y.shape)
         gradInput = dx
         ActivationKernel(function: kernelFunction, backward: true, source: dy.data, output: y.data, target: dx.data,
-                         count: y.count, parts: 1).run()
+                         count: y.count).run()
         return dx
     }
 
