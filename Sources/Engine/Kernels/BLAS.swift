@@ -36,26 +36,15 @@ public enum BLAS {
                         alpha, a, Int32(lda), b, Int32(transB ? 1 : ldb), beta, c, Int32(ldc))
             return
         }
-        let flops = 2 * m * n * k
-        // Below ~0.5 MFLOP the hand-off costs more than it saves.
-        if pool.threadCount == 1 || flops < 500_000 {
-            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias: biasRow)
-            return
-        }
         // Split the longer side of C into one block per thread (16-aligned, so no two threads
         // write the same cache line of a row).
         var split = Split(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
-                          beta: beta, c: c, ldc: ldc, biasRow: biasRow, byColumns: n >= m, parts: 0)
-        split.parts = min(pool.threadCount, max(1, (split.byColumns ? n : m) / 16))
-        if split.parts <= 1 {
-            single(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias: biasRow)
-            return
-        }
-        withUnsafeMutablePointer(to: &split) { pool.run(Split.task, arguments: $0) }
+                          beta: beta, c: c, ldc: ldc, biasRow: biasRow, adam: nil, byColumns: n >= m)
+        split.run(pool: pool)
     }
 
-    /// One product and how it is split across the pool.
-    private struct Split {
+    /// One product and how it is split across the pool: blocks of C's columns or rows, one a thread.
+    struct Split {
         var transA, transB: Bool
         var m, n, k: Int
         var alpha: Float
@@ -64,25 +53,47 @@ public enum BLAS {
         var beta: Float
         var c: UnsafeMutablePointer<Float>, ldc: Int
         var biasRow: UnsafePointer<Float>?
+        /// C is the gradient of these weights: each block applies their Adam step instead of storing C.
+        var adam: AdamInStore?
         var byColumns: Bool
-        var parts: Int
+        var parts = 1
 
-        /// Part `part` multiplies its block of C's columns (or rows) with a single-threaded sgemm.
+        /// Runs the product on the pool, or whole on the calling thread below ~0.5 MFLOP (where
+        /// the hand-off costs more than it saves).
+        mutating func run(pool: ComputePool) {
+            if pool.threadCount > 1 && 2 * m * n * k >= 500_000 {
+                parts = min(pool.threadCount, max(1, (byColumns ? n : m) / 16))
+            }
+            if parts <= 1 {
+                Split.task(&self, 0)
+                return
+            }
+            withUnsafeMutablePointer(to: &self) { pool.run(Split.task, arguments: $0) }
+        }
+
+        /// Part `part` multiplies its block of C's columns (or rows) single-threaded.
         static let task: ComputePool.Task = { raw, part in
             let s = raw.assumingMemoryBound(to: Split.self).pointee
             guard part < s.parts else { return }
+            let range = ComputePool.range(part: part, of: s.parts, count: s.byColumns ? s.n : s.m, alignment: 16)
+            if range.isEmpty { return }
+            let start = range.lowerBound
             if s.byColumns {
-                let cols = ComputePool.range(part: part, of: s.parts, count: s.n, alignment: 16)
-                if cols.isEmpty { return }
-                let bBlock = s.transB ? s.b + cols.lowerBound * s.ldb : s.b + cols.lowerBound
-                BLAS.single(s.transA, s.transB, s.m, cols.count, s.k, s.alpha, s.a, s.lda, bBlock, s.ldb, s.beta,
-                            s.c + cols.lowerBound, s.ldc, bias: s.biasRow.map { $0 + cols.lowerBound })
+                s.block(rows: s.m, columns: range.count, a: s.a, b: s.transB ? s.b + start * s.ldb : s.b + start,
+                        offset: start, bias: s.biasRow.map { $0 + start })
             } else {
-                let rows = ComputePool.range(part: part, of: s.parts, count: s.m, alignment: 16)
-                if rows.isEmpty { return }
-                let aBlock = s.transA ? s.a + rows.lowerBound : s.a + rows.lowerBound * s.lda
-                BLAS.single(s.transA, s.transB, rows.count, s.n, s.k, s.alpha, aBlock, s.lda, s.b, s.ldb, s.beta,
-                            s.c + rows.lowerBound * s.ldc, s.ldc, bias: s.biasRow)
+                s.block(rows: range.count, columns: s.n, a: s.transA ? s.a + start : s.a + start * s.lda, b: s.b,
+                        offset: start * s.ldc, bias: s.biasRow)
+            }
+        }
+
+        /// One block of C (starting `offset` elements into C) on the calling thread.
+        private func block(rows: Int, columns: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, offset: Int,
+                           bias: UnsafePointer<Float>?) {
+            if let adam {
+                BLAS.singleAdam(transA, transB, rows, columns, k, a, lda, b, ldb, c + offset, ldc, adam.advanced(by: offset))
+            } else {
+                BLAS.single(transA, transB, rows, columns, k, alpha, a, lda, b, ldb, beta, c + offset, ldc, bias: bias)
             }
         }
     }

@@ -20,49 +20,13 @@ extension BLAS {
             applyAdam(rows: m, columns: n, gradient: gradient, ldc: ldc, update)
             return
         }
-        var job = AdamJob(transA: transA, transB: transB, m: m, n: n, k: k, a: a, lda: lda, b: b, ldb: ldb,
-                          gradient: gradient, ldc: ldc, update: update, byColumns: m < 32, parts: 1)
-        if pool.threadCount > 1 && 2 * m * n * k >= 500_000 {
-            job.parts = min(pool.threadCount, max(1, (job.byColumns ? n : m) / 16))
-        }
-        if job.parts <= 1 {
-            singleAdam(transA, transB, m, n, k, a, lda, b, ldb, gradient, ldc, update)
-            return
-        }
-        withUnsafeMutablePointer(to: &job) { pool.run(AdamJob.task, arguments: $0) }
-    }
-
-    private struct AdamJob {
-        var transA, transB: Bool
-        var m, n, k: Int
-        var a: UnsafePointer<Float>, lda: Int
-        var b: UnsafePointer<Float>, ldb: Int
-        var gradient: UnsafeMutablePointer<Float>, ldc: Int
-        var update: AdamInStore
-        var byColumns: Bool
-        var parts: Int
-
-        /// Part `part` takes its block of G's rows (columns when there are few rows), 16-aligned.
-        static let task: ComputePool.Task = { raw, part in
-            let s = raw.assumingMemoryBound(to: AdamJob.self).pointee
-            guard part < s.parts else { return }
-            let range = ComputePool.range(part: part, of: s.parts, count: s.byColumns ? s.n : s.m, alignment: 16)
-            if range.isEmpty { return }
-            if s.byColumns {
-                let start = range.lowerBound
-                singleAdam(s.transA, s.transB, s.m, range.count, s.k, s.a, s.lda,
-                           s.transB ? s.b + start * s.ldb : s.b + start, s.ldb,
-                           s.gradient + start, s.ldc, s.update.advanced(by: start))
-            } else {
-                let start = range.lowerBound
-                singleAdam(s.transA, s.transB, range.count, s.n, s.k, s.transA ? s.a + start : s.a + start * s.lda, s.lda,
-                           s.b, s.ldb, s.gradient + start * s.ldc, s.ldc, s.update.advanced(by: start * s.ldc))
-            }
-        }
+        var split = Split(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 1, a: a, lda: lda, b: b, ldb: ldb,
+                          beta: 0, c: gradient, ldc: ldc, biasRow: nil, adam: update, byColumns: m < 32)
+        split.run(pool: pool)
     }
 
     /// One block on the calling thread: Adam in our kernel's store, or the product stored and then Adam.
-    private static func singleAdam(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
+    static func singleAdam(_ transA: Bool, _ transB: Bool, _ m: Int, _ n: Int, _ k: Int,
                            _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
                            _ gradient: UnsafeMutablePointer<Float>, _ ldc: Int, _ update: AdamInStore) {
         let c = update.coefficients
