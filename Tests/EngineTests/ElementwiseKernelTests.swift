@@ -98,7 +98,13 @@ final class ElementwiseKernelTests: XCTestCase {
                     }
                 }
             }
-            XCTAssertEqual(c, reference, "\(threads) thread(s)")
+            if BLAS.useOwnKernels || threads == 1 {
+                XCTAssertEqual(c, reference, "\(threads) thread(s)")
+            } else {
+                // OpenBLAS's kernels round differently on narrower blocks of columns: equal up to rounding.
+                let worst = zip(c, reference).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0
+                XCTAssertLessThan(worst, 1e-5, "\(threads) thread(s)")
+            }
         }
         ComputePool.configure(threads: 1)
     }
