@@ -25,6 +25,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names: [String] = []
         var assets: [String] = []
+        var includes = TemplateIncludes()
         for path in filePaths(under: folder) {
             guard path.hasSuffix(templateExtension) else {
                 assets.append(path)
@@ -35,8 +36,11 @@ public struct TemplateSet: Sendable {
             guard let data = try? Data(contentsOf: url) else {
                 throw BookError(file: url.path, message: "cannot read template")
             }
+            let text = String(decoding: data, as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: name)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+                includes.add(name, file: url.path, text: text, references: TemplatePartials.references(in: template))
             } catch let error as MustacheTemplate.ParserError {
                 throw BookError(file: url.path, line: error.context.lineNumber,
                                 message: "template syntax error (\(error.error)) at column \(error.context.columnNumber)",
@@ -49,6 +53,7 @@ public struct TemplateSet: Sendable {
                             message: "template missing",
                             hint: "the templates folder needs \(requiredTemplates.map { $0 + templateExtension }.joined(separator: ", "))")
         }
+        try includes.check()
         return TemplateSet(folder: folder, templateNames: names, assetPaths: assets, library: library)
     }
 
