@@ -69,6 +69,15 @@ final class DataFileSafetyTests: XCTestCase {
         XCTAssertEqual(availabilityError()?.kind, .corruptData, "cut gzip stream")
     }
 
+    func testHeaderDeclaringMoreThanIntCanCountIsDamage() {
+        let header: [UInt8] = [0, 0, 8, 3] + [UInt8](repeating: 0xFF, count: 12)
+        XCTAssertThrowsError(try IDXFile(bytes: header + [1, 2, 3], kind: .images, file: "x")) { error in
+            XCTAssertEqual((error as? GANError)?.kind, .corruptData)
+            XCTAssertEqual((error as? GANError)?.message,
+                           "the header declares 4294967295×4294967295×4294967295 bytes of data, more than the 19 bytes of the file")
+        }
+    }
+
     func testReadsAreBounded() throws {
         try DataTestFiles.write([UInt8](repeating: 1, count: 5000), to: images)
         XCTAssertThrowsError(try CompressedFileReader.readAll(path: images.path, maximumSize: 4096)) { error in

@@ -53,10 +53,11 @@ extension RunConfig {
 
     /// "1.5 GB", "320 MB": sizes in powers of 1024 with at most one decimal.
     static func bytes(_ value: Double) -> String {
-        let units = ["bytes", "KB", "MB", "GB", "TB", "PB"]
+        guard value.isFinite else { return "more bytes than can be counted" }
+        let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]
         var size = value, unit = 0
         while size >= 1024 && unit < units.count - 1 { size /= 1024; unit += 1 }
-        return unit == 0 ? "\(Int(size)) bytes" : String(format: size < 10 ? "%.1f" : "%.0f", size) + " " + units[unit]
+        return unit == 0 ? "\(Int(size.rounded())) bytes" : String(format: size < 10 ? "%.1f" : "%.0f", size) + " " + units[unit]
     }
 }
 
