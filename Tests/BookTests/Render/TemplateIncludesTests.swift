@@ -60,6 +60,14 @@ final class TemplateIncludesTests: XCTestCase {
         XCTAssertTrue(error?.hint.hasPrefix("did you mean experiment?") ?? false, error?.hint ?? "")
     }
 
+    func testFIFOAmongTheTemplatesIsAnErrorNotAHang() throws {
+        let fifo = folder.appendingPathComponent("extra.css")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        let error = loadError()
+        XCTAssertEqual(error?.file, fifo.path)
+        XCTAssertEqual(error?.message, "not a regular file")
+    }
+
     func testDynamicPartialIsRefused() throws {
         try write("index", "{{>*which}}")
         XCTAssertTrue(loadError()?.message.contains("dynamic partial") ?? false)
