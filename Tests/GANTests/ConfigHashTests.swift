@@ -21,11 +21,11 @@ final class ConfigHashTests: XCTestCase {
     }
 
     func testCanonicalJSONHoldsOnlyTheKeysOfTheModelAndOptimizer() throws {
-        let json = try decode("model: dcgan\noptimizer: sgd\nclasses: [3]\nsubset: 10").canonicalJSON
+        let json = try decode("model: dcgan\noptimizer: sgd\nclasses: [3]\nsubset: 100").canonicalJSON
         XCTAssertTrue(json.contains(#""generator":{"activation":"relu","batchnorm":true,"channels":[128,64],"kernel":4,"output":"tanh"}"#), json)
         XCTAssertTrue(json.contains(#""optimizer":{"lr":0.01,"momentum":0,"name":"sgd"}"#), json)
         XCTAssertTrue(json.contains(#""classes":[3]"#), json)
-        XCTAssertTrue(json.contains(#""subset":10"#), json)
+        XCTAssertTrue(json.contains(#""subset":100"#), json)
         XCTAssertTrue(json.contains(#""epochs":20"#), json)
         XCTAssertFalse(json.contains("hidden"), json)
     }

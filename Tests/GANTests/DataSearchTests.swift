@@ -97,8 +97,11 @@ final class DataSearchTests: XCTestCase {
     func testAvailability() throws {
         XCTAssertNoThrow(try search().ensureAvailable(.ring8))
         XCTAssertThrowsError(try search().ensureAvailable(.mnist))
+        // The check reads and digests the files: small stand-ins are found, but are not MNIST.
         try installSmallMNIST(in: "system")
-        XCTAssertNoThrow(try search().ensureAvailable(.mnist))
+        XCTAssertThrowsError(try search().ensureAvailable(.mnist)) { error in
+            XCTAssertEqual((error as? GANError)?.kind, .unexpectedData, "\(error)")
+        }
     }
 
     func testUnsetSourcesAreReported() {

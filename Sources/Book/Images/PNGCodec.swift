@@ -50,6 +50,10 @@ enum PNGCodec {
         let channels = isColor ? 3 : 1
         control.format = isColor ? rgbFormat : grayFormat
         let width = Int(control.width), height = Int(control.height)
+        if let problem = PNGSizeLimit.problem(width: width, height: height, channels: channels, fileSize: data.count) {
+            throw BookError(file: file, message: problem,
+                            hint: "ganbook writes small PNGs; delete the file so the build writes it again")
+        }
         var pixels = [UInt8](repeating: 0, count: width * height * channels)
         var white = png_color(red: 255, green: 255, blue: 255)
         let finished = withUnsafePointer(to: &white) { background in

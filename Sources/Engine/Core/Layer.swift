@@ -57,11 +57,12 @@ public protocol Layer: AnyObject {
     func outputShape(inputShape: [Int]) -> [Int]
     /// True when each sample's output and gradients depend on that sample alone in training, so
     /// two batches can go through as one (no batch statistics, no random masks, no cross-sample terms).
+    /// Every layer must answer: there is no default, because a layer that mixes samples and
+    /// claimed independence would silently break the paired discriminator step.
     var isSampleIndependent: Bool { get }
 }
 
 public extension Layer {
     var parameters: [Parameter] { [] }
     func forwardFLOPs(inputShape: [Int]) -> Int { 0 }
-    var isSampleIndependent: Bool { true }
 }

@@ -46,5 +46,8 @@ public final class Activation: Layer {
         }
     }
 
+    /// Independent: elementwise.
+    public var isSampleIndependent: Bool { true }
+
     public func outputShape(inputShape: [Int]) -> [Int] { inputShape }
 }

@@ -62,6 +62,9 @@ public final class Conv2D: Layer, Initializable {
                             kernel: kernel, stride: stride, padding: padding)
     }
 
+    /// Independent: each sample is convolved on its own.
+    public var isSampleIndependent: Bool { true }
+
     public func outputShape(inputShape: [Int]) -> [Int] {
         let g = geometry(for: inputShape)
         return [inputShape[0], outChannels, g.outHeight, g.outWidth]

@@ -74,6 +74,9 @@ public final class ConvTranspose2D: Layer, Initializable {
                             padding: padding, outHeight: shape[2], outWidth: shape[3])
     }
 
+    /// Independent: each sample is convolved on its own.
+    public var isSampleIndependent: Bool { true }
+
     public func outputShape(inputShape: [Int]) -> [Int] {
         let g = geometry(for: inputShape)
         return [inputShape[0], outChannels, g.height, g.width]

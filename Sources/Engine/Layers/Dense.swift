@@ -66,6 +66,9 @@ public final class Dense: Layer, Initializable {
         return dx
     }
 
+    /// Independent: each output row depends on its own input row alone.
+    public var isSampleIndependent: Bool { true }
+
     public func outputShape(inputShape: [Int]) -> [Int] { [inputShape[0], outputs] }
 
     public func forwardFLOPs(inputShape: [Int]) -> Int { 2 * inputShape[0] * inputs * outputs }

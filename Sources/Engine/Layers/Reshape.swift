@@ -19,6 +19,9 @@ public class Reshape: Layer {
     /// `mapping` takes the input's sample shape (without the batch dimension).
     init(mapping: @escaping ([Int]) -> [Int]) { self.sampleShape = mapping }
 
+    /// Independent: a new view of each sample's values.
+    public var isSampleIndependent: Bool { true }
+
     public func outputShape(inputShape: [Int]) -> [Int] {
         let shape = [inputShape[0]] + sampleShape(Array(inputShape.dropFirst()))
         precondition(shape.reduce(1, *) == inputShape.reduce(1, *), "cannot reshape \(inputShape) to \(shape)")

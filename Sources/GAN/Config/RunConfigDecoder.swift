@@ -47,6 +47,7 @@ struct RunConfigDecoder {
         config.seed = try root["seed"]?.int(in: 0...Int.max) ?? config.seed
         config.logEvery = try root["log_every"]?.int(in: 1...Int.max) ?? config.logEvery
         config.snapshots = try root["snapshots"]?.int(in: 1...100) ?? config.snapshots
+        try checkFeasibility(config)
         return config
     }
 

@@ -53,10 +53,15 @@ public struct DataSearchPath: Sendable {
         ])
     }
 
-    /// Checks that a run's data can be had before anything trains: image datasets must be found,
-    /// mixtures are always available (they are generated).
+    /// Checks that a run's data can be had before anything trains: an image dataset must be found,
+    /// readable, well formed and the canonical one (its SHA-256 checked over every byte), so a
+    /// damaged file stops the build before the first run rather than when its own run starts.
+    /// Mixtures are always available (they are generated).
+    ///
+    /// The check is the load itself: the decoded dataset is kept for the process (`DatasetCache`),
+    /// so the training that follows reads and digests nothing again.
     public func ensureAvailable(_ dataset: DatasetName) throws {
-        if dataset.isImage { _ = try locate(dataset) }
+        if dataset.isImage { _ = try Dataset.load(dataset, search: self) }
     }
 
     /// The training files of `dataset` in the first location that holds both.
@@ -90,14 +95,13 @@ public struct DataSearchPath: Sendable {
                        hint: Self.howToGet(dataset))
     }
 
-    /// `name.gz` or `name` inside `folder`, whichever exists first.
+    /// `name.gz` or `name` inside `folder`, whichever exists first. Anything of that name counts
+    /// (a folder, a FIFO, a device): reading it then fails with what it is, instead of the search
+    /// passing over it and reporting the file missing.
     private static func existingFile(in folder: String, named name: String) -> String? {
         for candidate in [name + ".gz", name] {
             let path = (folder as NSString).appendingPathComponent(candidate)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return path
-            }
+            if FileManager.default.fileExists(atPath: path) { return path }
         }
         return nil
     }

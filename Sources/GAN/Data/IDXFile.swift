@@ -47,7 +47,15 @@ struct IDXFile {
         if kind == .images, dimensions[1] == 0 || dimensions[2] == 0 {
             throw corrupt("image size \(dimensions[1])×\(dimensions[2]) is empty")
         }
-        let expected = headerSize + dimensions.reduce(1, *)
+        // Three 32-bit sizes can multiply past Int's range: a damaged header, not a crash.
+        let payloadSize = dimensions.reduce(Optional(1)) { product, size in
+            product.flatMap { $0.multipliedReportingOverflow(by: size) }.flatMap { $0.overflow ? nil : $0.partialValue }
+        }
+        guard let payloadSize, payloadSize <= bytes.count else {
+            let sizes = dimensions.map(String.init).joined(separator: "×")
+            throw corrupt("the header declares \(sizes) bytes of data, more than the \(bytes.count) bytes of the file")
+        }
+        let expected = headerSize + payloadSize
         guard bytes.count == expected else {
             let sizes = dimensions.map(String.init).joined(separator: "×")
             throw corrupt("expected \(expected) bytes (\(headerSize)-byte header + \(sizes)), found \(bytes.count)")

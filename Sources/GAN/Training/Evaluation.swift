@@ -7,8 +7,11 @@ public enum Evaluation {
     public static let finalDReal = "final_d_real"
     public static let finalDFake = "final_d_fake"
     public static let diversity = "diversity"
+    /// The iteration at which a loss or statistic stopped being finite; training stopped there.
+    /// Present only for runs that diverged.
+    public static let divergedAtIteration = "diverged_at_iteration"
     /// Every key eval.json may hold.
-    public static let keys = [diversity, finalDFake, finalDReal, MixtureEvaluation.highQualityFraction,
+    public static let keys = [divergedAtIteration, diversity, finalDFake, finalDReal, MixtureEvaluation.highQualityFraction,
                               MixtureEvaluation.modesCovered, MixtureEvaluation.modesTotal]
 
     static func evaluate(_ result: TrainingResult, dataset: Dataset, lastStats: StepStatistics?) -> [String: Double] {

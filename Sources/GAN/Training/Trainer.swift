@@ -35,33 +35,47 @@ public enum Trainer {
         var snapshots: [Snapshot] = []
         let clock = ProgressClock(total: total, report: progress)
         var imagesSeen = 0
+        var divergedAt: Int?
         for iteration in 1...total {
             let detailed = iteration % config.logEvery == 0 || iteration == total || iteration == 1
             let noiseStd = Float(config.instanceNoise * (1 - Double(iteration - 1) / Double(total)))
             var stats = step.run(nextReal: sampler.next, dSteps: config.dSteps, instanceNoise: noiseStd,
                                  detailed: detailed)
             imagesSeen += config.batchSize * config.dSteps
+            // Past divergence every number is NaN: stop, keeping this iteration as the run's last
+            // row and snapshot so the entry is complete.
+            let diverged = Divergence.isDiverged(stats)
             if detailed {
                 (stats.fakeMean, stats.fakeStd) = sampler.toDisplay(mean: stats.fakeMean, std: stats.fakeStd)
                 (stats.realMean, stats.realStd) = sampler.toDisplay(mean: stats.realMean, std: stats.realStd)
+            } else if diverged {
+                stats = Divergence.markingUnmeasured(stats)
+            }
+            if detailed || diverged {
                 log.append(.init(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count),
                                  imagesSeen: imagesSeen, step: stats))
             }
-            if snapshotAt.contains(iteration) {
+            if snapshotAt.contains(iteration) || diverged {
                 snapshots.append(snapshot(model, fixedNoise, sampler, iteration: iteration))
             }
             clock.tick(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count), stats: stats)
+            if diverged {
+                divergedAt = iteration
+                break
+            }
         }
+        let trained = divergedAt ?? total
         let wall = clock.elapsed
         let result = TrainingResult(
             metrics: log, snapshots: snapshots,
-            latentGrid: dataset.isImage && config.zDim == 2 ? latentGrid(model, sampler, iteration: total) : nil,
+            latentGrid: dataset.isImage && config.zDim == 2 ? latentGrid(model, sampler, iteration: trained) : nil,
             realSample: realSample(dataset, count: fixedNoise.rows, rng: &sampleRNG),
-            evaluation: [:], iterations: total, wallSeconds: wall,
+            evaluation: [:], iterations: trained, wallSeconds: wall,
             imagesPerSecond: Double(imagesSeen) / max(wall, 1e-9), threads: threads,
             blasCore: BLASRuntime.coreName)
         var evaluated = result
         evaluated.evaluation = Evaluation.evaluate(result, dataset: dataset, lastStats: log.rows.last?.step)
+        if let divergedAt { evaluated.evaluation[Evaluation.divergedAtIteration] = Double(divergedAt) }
         return evaluated
     }
 

@@ -39,7 +39,8 @@ public struct ExperimentViewBuilder: Sendable {
             evalMetrics: entry.evaluation.keys.sorted().map {
                 NamedValue(name: $0, value: ValueText.format(entry.evaluation[$0]))
             },
-            provenance: provenance(entry))
+            provenance: provenance(entry),
+            divergedAtIteration: entry.evaluation[Evaluation.divergedAtIteration].map(ValueText.plain))
     }
 
     /// Generated points over the real mode centres, for runs that stored `samples/points.csv`
@@ -79,7 +80,7 @@ public struct ExperimentViewBuilder: Sendable {
             engineVersion: version.isEmpty ? "unknown" : version.joined(separator: " · "),
             wallTime: DurationText.format(seconds: entry.wallSeconds),
             imagesPerSecond: ValueText.plain(entry.imagesPerSecond.rounded()),
-            threads: String(entry.threads),
+            threads: ValueText.plain(entry.provenance[RunProvenanceKey.threads]?.number ?? 0),
             details: entry.provenanceEntries.map { NamedValue(name: $0.key, value: $0.value) })
     }
 }

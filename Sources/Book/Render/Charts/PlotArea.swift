@@ -10,11 +10,17 @@ struct PlotArea: Equatable {
 
     /// SVG x for a horizontal axis fraction (0 = left edge).
     func x(_ fraction: Double) -> Double {
-        left + min(max(fraction, 0), 1) * width
+        left + Self.pinned(fraction) * width
     }
 
     /// SVG y for a vertical axis fraction (0 = bottom edge); values outside are pinned to the edge.
     func y(_ fraction: Double) -> Double {
-        bottom - min(max(fraction, 0), 1) * height
+        bottom - Self.pinned(fraction) * height
+    }
+
+    /// The fraction inside [0, 1]; NaN (from ∞ - ∞ in a diverged run's numbers) goes to 0,
+    /// which `min`/`max` alone would pass through.
+    private static func pinned(_ fraction: Double) -> Double {
+        fraction.isNaN ? 0 : min(max(fraction, 0), 1)
     }
 }

@@ -86,10 +86,11 @@ public struct MetricsTable: Equatable, Sendable {
             }
             for (index, field) in fields.enumerated() {
                 let trimmed = field.trimmingCharacters(in: .whitespaces)
-                guard let number = Double(trimmed) else {
+                // "null" is how JSON-minded writers spell a missing number (a diverged run's NaN point).
+                guard let number = trimmed == "null" ? Double.nan : Double(trimmed) else {
                     throw BookError(file: file, line: lineNumber,
                                     message: "column \(index + 1) (\(names[index])): \"\(trimmed)\" is not a number",
-                                    hint: "values must be decimal numbers, nan or inf")
+                                    hint: "values must be decimal numbers, nan, inf or null")
                 }
                 columns[index].append(number)
             }

@@ -25,7 +25,8 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names: [String] = []
         var assets: [String] = []
-        for path in filePaths(under: folder) {
+        var includes = TemplateIncludes()
+        for path in try filePaths(under: folder) {
             guard path.hasSuffix(templateExtension) else {
                 assets.append(path)
                 continue
@@ -35,8 +36,11 @@ public struct TemplateSet: Sendable {
             guard let data = try? Data(contentsOf: url) else {
                 throw BookError(file: url.path, message: "cannot read template")
             }
+            let text = String(decoding: data, as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: name)
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+                includes.add(name, file: url.path, text: text, references: TemplatePartials.references(in: template))
             } catch let error as MustacheTemplate.ParserError {
                 throw BookError(file: url.path, line: error.context.lineNumber,
                                 message: "template syntax error (\(error.error)) at column \(error.context.columnNumber)",
@@ -49,6 +53,7 @@ public struct TemplateSet: Sendable {
                             message: "template missing",
                             hint: "the templates folder needs \(requiredTemplates.map { $0 + templateExtension }.joined(separator: ", "))")
         }
+        try includes.check()
         return TemplateSet(folder: folder, templateNames: names, assetPaths: assets, library: library)
     }
 
@@ -60,16 +65,25 @@ public struct TemplateSet: Sendable {
         return text
     }
 
-    /// Regular files under `folder`, relative, sorted, hidden files and folders skipped.
-    private static func filePaths(under folder: URL) -> [String] {
+    /// Regular files under `folder`, relative, sorted, hidden files and folders skipped. Anything
+    /// else that is not a folder (a FIFO, a device, a socket) is an error: reading it would block
+    /// or never end.
+    private static func filePaths(under folder: URL) throws -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isFolder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path,
-                                                        isDirectory: &isFolder)
-            if exists, !isFolder.boolValue { paths.append(path) }
+            let full = folder.appendingPathComponent(path).path
+            // stat follows symbolic links: what matters is what a read would open.
+            var status = stat()
+            guard stat(full, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: paths.append(path)
+            case S_IFDIR: continue
+            default:
+                throw BookError(file: full, message: "not a regular file",
+                                hint: "the templates folder holds templates, stylesheets and scripts; remove it")
+            }
         }
         return paths.sorted()
     }

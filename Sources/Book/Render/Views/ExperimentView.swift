@@ -4,6 +4,9 @@ public struct ExperimentView: Sendable {
     public let runID: String
     public let anchor: String
     public let caption: String?
+    /// The iteration at which the run diverged (eval.json `diverged_at_iteration`); nil for a run
+    /// that trained to the end.
+    public let divergedAtIteration: String?
     public let hash: String
     public let shortHash: String
     /// Inline SVG documents.
@@ -24,10 +27,11 @@ public struct ExperimentView: Sendable {
     public init(runID: String, caption: String?, hash: String, lossChartSVG: String, discriminatorChartSVG: String,
                 gradientChartSVG: String, finalGridPath: String, evolutionFrames: [EvolutionFrame],
                 filmstripPath: String?, latentGridPath: String?, scatterSVG: String?, evalMetrics: [NamedValue],
-                provenance: ProvenanceView) {
+                provenance: ProvenanceView, divergedAtIteration: String? = nil) {
         self.runID = runID
         self.anchor = "run-" + runID
         self.caption = caption
+        self.divergedAtIteration = divergedAtIteration
         self.hash = hash
         self.shortHash = String(hash.prefix(12))
         self.lossChartSVG = lossChartSVG

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Checks that a decoded configuration can actually run: settings that are each valid but
+/// impossible together (fewer examples than one batch), and models too large for this machine.
+/// They run at the end of decoding, so a `gan` directive that could only fail after earlier runs
+/// trained is refused, with its page and line, before anything trains.
+extension RunConfig {
+    /// One reason a run cannot train. `keys` are the keys to point at, most relevant first
+    /// (the first one written gives the line).
+    public struct FeasibilityProblem: Equatable, Sendable {
+        public var kind: GANError.Kind
+        public var keys: [String]
+        public var message: String
+        public var hint: String
+    }
+
+    /// Every reason this run cannot train on `machine` (no memory check when it is unknown).
+    public func feasibilityProblems(machine: MachineMemory? = MachineMemory.current) -> [FeasibilityProblem] {
+        var problems: [FeasibilityProblem] = []
+        if let available = examplesAvailable, available < batchSize {
+            let what = subset != nil ? "subset \(subset!)" : classes != nil
+                ? "classes \(classes!.map(String.init).joined(separator: ", ")) hold only \(available) examples, and that"
+                : "\(dataset.rawValue) has only \(available) examples, and that"
+            problems.append(FeasibilityProblem(
+                kind: .conflict, keys: ["subset", "batch_size", "classes", "dataset"],
+                message: "\(what) is smaller than batch_size \(batchSize): not one batch can be drawn",
+                hint: "lower batch_size to at most \(available)\(subset != nil ? " or raise subset" : "")"))
+        }
+        if let machine {
+            let estimate = MemoryEstimate(self)
+            if estimate.total > machine.usable {
+                problems.append(FeasibilityProblem(
+                    kind: .invalidValue, keys: ["generator", "discriminator", "batch_size", "model", "dataset"],
+                    message: "the run needs about \(Self.bytes(estimate.total)) of memory (parameters with gradients and "
+                        + "optimizer state \(Self.bytes(estimate.parameters)), batch buffers \(Self.bytes(estimate.activations)), "
+                        + "data \(Self.bytes(estimate.data))), more than the \(Self.bytes(machine.usable)) it may use here "
+                        + "(\(Int(MachineMemory.usableShare * 100))% of \(Self.bytes(min(machine.total, machine.available ?? machine.total))) "
+                        + "available; the machine has \(Self.bytes(machine.total)))",
+                    hint: "use narrower or fewer hidden layers or channels, or a smaller batch_size"))
+            }
+        }
+        return problems
+    }
+
+    /// Training examples after `classes` and `subset` (nil when unknown).
+    var examplesAvailable: Int? {
+        if let subset { return subset }
+        if let counts = dataset.trainingClassCounts {
+            return (classes ?? Array(0...9)).map { counts[$0] }.reduce(0, +)
+        }
+        return GaussianMixture.named(dataset)?.count
+    }
+
+    /// "1.5 GB", "320 MB": sizes in powers of 1024 with at most one decimal.
+    static func bytes(_ value: Double) -> String {
+        guard value.isFinite else { return "more bytes than can be counted" }
+        let units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"]
+        var size = value, unit = 0
+        while size >= 1024 && unit < units.count - 1 { size /= 1024; unit += 1 }
+        return unit == 0 ? "\(Int(size.rounded())) bytes" : String(format: size < 10 ? "%.1f" : "%.0f", size) + " " + units[unit]
+    }
+}
+
+extension RunConfigDecoder {
+    /// The first feasibility problem as an error at the line of its most relevant written key.
+    func checkFeasibility(_ config: RunConfig) throws {
+        guard let problem = config.feasibilityProblems().first else { return }
+        let anchor = problem.keys.lazy.compactMap { self.root.optional($0) }.first
+        throw (anchor ?? root.value).error(problem.kind, problem.message, hint: problem.hint)
+    }
+}

@@ -1,0 +1,66 @@
+import XCTest
+@testable import GAN
+
+/// Configurations that are valid key by key but cannot run are refused when decoded, with the
+/// file line, before anything trains.
+final class FeasibilityTests: XCTestCase {
+    private func failure(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> GANError? {
+        do {
+            _ = try RunConfig.decode(yaml: yaml, file: "page.md", firstLine: 10)
+            XCTFail("decoded without error", file: file, line: line)
+            return nil
+        } catch {
+            return error as? GANError
+        }
+    }
+
+    func testSubsetSmallerThanABatchIsRefusedAtItsLine() {
+        let error = failure("dataset: mnist\nclasses: [3]\nsubset: 10\nbatch_size: 64\n")
+        XCTAssertEqual(error?.line, 12)
+        XCTAssertEqual(error?.keyPath, "subset")
+        XCTAssertEqual(error?.kind, .conflict)
+        XCTAssertTrue(error?.message.contains("subset 10 is smaller than batch_size 64") ?? false, "\(String(describing: error))")
+        XCTAssertNoThrow(try RunConfig.decode(yaml: "subset: 64\nbatch_size: 64\n", file: "page.md"))
+    }
+
+    func testModelTooLargeForAnyMachineIsRefusedWithTheEstimateAndTheMachine() throws {
+        let layers = Array(repeating: "8192", count: 200).joined(separator: ", ")
+        let error = failure("dataset: mnist\ngenerator: {hidden: [\(layers)]}\n")
+        XCTAssertEqual(error?.line, 11)
+        XCTAssertEqual(error?.keyPath, "generator")
+        let message = error?.message ?? ""
+        XCTAssertTrue(message.hasPrefix("the run needs about 2"), message)
+        XCTAssertTrue(message.contains(" GB of memory"), message)
+        XCTAssertTrue(message.contains("the machine has "), message)
+    }
+
+    func testMemoryIsJudgedAgainstTheMachine() throws {
+        let big = try RunConfig.decode(yaml: "generator: {hidden: [8192, 8192, 8192, 8192]}\nbatch_size: 4096\n",
+                                       file: "page.md")
+        let small = MachineMemory(total: 2 * 1024 * 1024 * 1024, available: 1024 * 1024 * 1024)
+        let problems = big.feasibilityProblems(machine: small)
+        XCTAssertEqual(problems.map(\.keys.first), ["generator"])
+        XCTAssertTrue(problems[0].message.contains("more than the 819 MB it may use here (80% of 1.0 GB available; the machine has 2.0 GB)"),
+                      problems[0].message)
+        XCTAssertEqual(RunConfig().feasibilityProblems(machine: small), [], "the default run fits in 1 GB")
+        XCTAssertEqual(big.feasibilityProblems(machine: nil), [], "no memory check where the machine is unknown")
+    }
+
+    func testMachineMemoryIsReadFromProcMeminfo() {
+        let memory = MachineMemory.parse("MemTotal:       24683584 kB\nMemFree:        23032920 kB\nMemAvailable:   2048 kB\n")
+        XCTAssertEqual(memory, MachineMemory(total: 24683584 * 1024, available: 2048 * 1024))
+        XCTAssertNil(MachineMemory.parse("nothing here"))
+        XCTAssertNotNil(MachineMemory.current, "this test runs on Linux")
+    }
+
+    /// Peak resident memory (VmHWM) measured with `ganbook train` on the shipped configurations
+    /// (debug build, 2 threads): the estimate stays within a factor of two of each.
+    func testEstimatesOfTheShippedRunsAreWithinTwiceTheirMeasuredPeaks() throws {
+        let measured: [(yaml: String, megabytes: Double)] = MemoryEstimateMeasurements.shipped
+        for (yaml, peak) in measured {
+            let estimate = MemoryEstimate(try RunConfig.decode(yaml: yaml, file: "page.md")).total / 1024 / 1024
+            XCTAssertLessThanOrEqual(estimate, 2 * peak, "\(yaml): estimate \(estimate) MB, measured \(peak) MB")
+            XCTAssertGreaterThanOrEqual(estimate, peak / 2, "\(yaml): estimate \(estimate) MB, measured \(peak) MB")
+        }
+    }
+}
