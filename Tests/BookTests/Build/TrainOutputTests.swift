@@ -1,0 +1,83 @@
+import XCTest
+@testable import Book
+
+/// `ganbook train --out` replaces only a folder holding a ganbook run, never a file, `.`, `..`,
+/// the working directory or a folder holding it or the config; two trains never share an --out.
+final class TrainOutputTests: ExecutableNotebookTestCase {
+    var config: URL { notebook.root.appendingPathComponent("a.yaml") }
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        try Data(SmallRun.yaml(id: nil).utf8).write(to: config)
+    }
+
+    func train(_ out: String, force: Bool = true) throws -> GanbookExecutable.Outcome {
+        try ganbook.run(["train", "a.yaml", "--out", out, "--threads", "1"] + (force ? ["--force"] : []), in: notebook.root)
+    }
+
+    func assertRefused(_ out: String, force: Bool = true, _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = try notebook.files(under: notebook.root)
+        let outcome = try train(out, force: force)
+        XCTAssertEqual(outcome.status, 1, outcome.all, file: file, line: line)
+        XCTAssertTrue(outcome.stderr.contains(reason), "\(out): \(outcome.all)", file: file, line: line)
+        XCTAssertFalse(outcome.all.contains("training"), outcome.all, file: file, line: line)
+        let after = try notebook.files(under: notebook.root).filter { !$0.key.hasPrefix(".out-") && !$0.key.hasPrefix(".err-") }
+        XCTAssertEqual(after, before.filter { !$0.key.hasPrefix(".out-") && !$0.key.hasPrefix(".err-") },
+                       "nothing changed", file: file, line: line)
+    }
+
+    func testFileIsNeverReplaced() throws {
+        try Data("notes".utf8).write(to: notebook.root.appendingPathComponent("notes.txt"))
+        try assertRefused("notes.txt", force: false, "is a file")
+        try assertRefused("notes.txt", "is a file")
+    }
+
+    func testWorkingDirectoryAndItsAncestorsAreNeverReplaced() throws {
+        try assertRefused(".", "\".\"")
+        try assertRefused("..", "\"..\"")
+        try assertRefused(notebook.root.path, "working directory")
+        try assertRefused(notebook.root.deletingLastPathComponent().path, "working directory")
+    }
+
+    func testFolderHoldingTheConfigIsNeverReplaced() throws {
+        let sub = notebook.root.appendingPathComponent("configs")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data(SmallRun.yaml(id: nil).utf8).write(to: sub.appendingPathComponent("b.yaml"))
+        let outcome = try ganbook.run(["train", "configs/b.yaml", "--out", "configs", "--force", "--threads", "1"], in: notebook.root)
+        XCTAssertEqual(outcome.status, 1, outcome.all)
+        XCTAssertTrue(outcome.stderr.contains("config file"), outcome.all)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: sub.appendingPathComponent("b.yaml").path))
+    }
+
+    func testFolderThatIsNotARunIsNeverReplaced() throws {
+        try FileManager.default.createDirectory(at: notebook.root.appendingPathComponent("mine"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: notebook.root.appendingPathComponent("mine/run.json"))
+        try Data("thesis".utf8).write(to: notebook.root.appendingPathComponent("mine/thesis.tex"))
+        try assertRefused("mine", "does not hold a ganbook run")
+    }
+
+    func testRunIsReplacedOnlyWithForceAndWholly() throws {
+        let first = try train("out", force: false)
+        XCTAssertEqual(first.status, 0, first.all)
+        try assertRefused("out", force: false, "already holds a run")
+        let second = try train("out")
+        XCTAssertEqual(second.status, 0, second.all)
+        let names = try FileManager.default.contentsOfDirectory(atPath: notebook.root.path)
+        XCTAssertEqual(names.filter { $0.hasPrefix(".out.ganbook") }, [], "no partial, old copy or lock left")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: notebook.root.appendingPathComponent("out/run.json").path))
+    }
+
+    func testSecondTrainToTheSameOutIsRefused() throws {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        let lock = notebook.root.appendingPathComponent(".out.ganbook-lock")
+        holder.arguments = [lock.path, "sleep", "60"]
+        try holder.run()
+        defer { holder.terminate(); holder.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(10)
+        while !FileLock.isHeld(lock) && Date() < deadline { usleep(20_000) }
+        let outcome = try train("out")
+        XCTAssertEqual(outcome.status, 1, outcome.all)
+        XCTAssertTrue(outcome.stderr.contains("another ganbook train is writing"), outcome.all)
+    }
+}
