@@ -39,11 +39,14 @@ final class FileLock {
         }
     }
 
-    /// Whether someone holds the lock at `url` now (false when there is no lock file).
+    /// Whether someone holds the lock at `url` now (false when there is no lock file). Only looks:
+    /// the file is neither created nor removed.
     static func isHeld(_ url: URL) -> Bool {
-        guard FileKind.of(url.path) == .regular else { return false }
-        guard let lock = try? acquire(url, wait: false) else { return true }
-        lock.release()
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 { return errno == EWOULDBLOCK }
+        flock(fd, LOCK_UN)
         return false
     }
 

@@ -14,21 +14,14 @@ final class LockedPartialTests: ExecutableNotebookTestCase {
         try Data("iteration\n".utf8).write(to: partial.appendingPathComponent("metrics.csv"))
 
         // Another process holds the run's lock, as a writer in another container would.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [cache.lockURL(hash).path, "sleep", "60"]
-        try holder.run()
-        defer { if holder.isRunning { holder.terminate() } }
-        let deadline = Date().addingTimeInterval(10)
-        while !FileLock.isHeld(cache.lockURL(hash)) && Date() < deadline { usleep(20_000) }
-        XCTAssertTrue(FileLock.isHeld(cache.lockURL(hash)), "the holder took the lock")
+        let holder = try LockHolder(cache.lockURL(hash))
+        defer { holder.end() }
 
         let first = try ganbook.run(EndToEndTests.buildArguments, in: notebook.root)
         XCTAssertEqual(first.status, 0, first.all)
         XCTAssertTrue(FileManager.default.fileExists(atPath: partial.path), "a live writer's partial is kept")
 
-        holder.terminate()
-        holder.waitUntilExit()
+        holder.end()
         let second = try ganbook.run(EndToEndTests.buildArguments, in: notebook.root)
         XCTAssertEqual(second.status, 0, second.all)
         XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path), "an abandoned partial is removed")

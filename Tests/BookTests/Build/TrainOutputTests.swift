@@ -68,14 +68,8 @@ final class TrainOutputTests: ExecutableNotebookTestCase {
     }
 
     func testSecondTrainToTheSameOutIsRefused() throws {
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        let lock = notebook.root.appendingPathComponent(".out.ganbook-lock")
-        holder.arguments = [lock.path, "sleep", "60"]
-        try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
-        let deadline = Date().addingTimeInterval(10)
-        while !FileLock.isHeld(lock) && Date() < deadline { usleep(20_000) }
+        let holder = try LockHolder(notebook.root.appendingPathComponent(".out.ganbook-lock"))
+        defer { holder.end() }
         let outcome = try train("out")
         XCTAssertEqual(outcome.status, 1, outcome.all)
         XCTAssertTrue(outcome.stderr.contains("another ganbook train is writing"), outcome.all)
