@@ -3,16 +3,21 @@ import Foundation
 /// Refuses pages and templates that resolve outside their folder: a symbolic link in content/
 /// or templates/ could otherwise publish any file the builder can read.
 enum SourceContainment {
-    /// Every file the loader would read in `folder` (found by `select`) must resolve inside it.
+    /// Every file the loader would read in `folder` must resolve inside it, to a regular file
+    /// (or a folder): a FIFO or device would hang or flood the reader.
     static func check(folder: URL, what: String, paths: [String]) throws {
         var problems: [Error] = []
         for path in paths {
             let url = folder.appendingPathComponent(path)
+            let kind = FileKind.of(FileKind.resolved(url.path))
             if !FileKind.isInside(url.path, root: folder.path) {
                 problems.append(BookError(
                     file: url.path,
                     message: "\(what) resolves to \(FileKind.resolved(url.path)), outside \(folder.path)",
                     hint: "a symbolic link may only point inside its folder; copy the file in instead"))
+            } else if kind != .regular && kind != .directory && kind != .missing {
+                problems.append(BookError(file: url.path, message: "\(what) is not a regular file (a FIFO, device or socket)",
+                                          hint: "only regular files are read"))
             }
         }
         if let problem = SitePlanner.combine(problems) { throw problem }

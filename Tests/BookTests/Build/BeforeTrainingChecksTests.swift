@@ -79,3 +79,20 @@ final class BeforeTrainingChecksTests: NotebookTestCase {
         XCTAssertNotNil(try notebook.files()["alias.html"])
     }
 }
+
+/// A FIFO where a page or template should be is refused, never read (it would hang the build).
+final class SpecialSourceFileTests: NotebookTestCase {
+    func testFIFOPageIsRefused() throws {
+        let fifo = notebook.content.appendingPathComponent("pipe.md")
+        XCTAssertEqual(mkfifo(fifo.path, 0o644), 0)
+        let message = notebook.buildError()
+        XCTAssertTrue(message.contains(fifo.path) && message.contains("not a regular file"), message)
+    }
+
+    func testFIFOTemplateIsRefused() throws {
+        let fifo = notebook.templates.appendingPathComponent("extra.mustache")
+        XCTAssertEqual(mkfifo(fifo.path, 0o644), 0)
+        let message = notebook.buildError()
+        XCTAssertTrue(message.contains(fifo.path) && message.contains("not a regular file"), message)
+    }
+}
