@@ -34,7 +34,7 @@ struct RunsReport {
             console.line("note: \(cache.root.appendingPathComponent(name).path) is not a cache entry (its name is not a run hash); ganbook leaves it alone")
         }
         if options.prune || options.dryRun {
-            try prune(unused, plan: plan, cache: cache)
+            try prune(used: Set(users.keys), plan: plan, cache: cache)
         } else if !unused.isEmpty {
             console.line("\(unused.count) unused entr\(unused.count == 1 ? "y" : "ies"); ganbook runs --prune removes them")
         }
@@ -46,7 +46,7 @@ struct RunsReport {
 
     /// Removes (or with --dry-run lists) the unused entries. An empty notebook, or one without a
     /// single gan block, would make every entry "unused": that is refused as a likely wrong --content.
-    func prune(_ unused: [String], plan: SitePlan, cache: RunCache) throws {
+    func prune(used: Set<String>, plan: SitePlan, cache: RunCache) throws {
         if plan.pages.isEmpty {
             throw BookError(file: options.content, message: "--prune: the notebook has no pages, so every cache entry would look unused; nothing was removed",
                             hint: "check --content (it must name the folder of the notebook's Markdown pages)")
@@ -56,10 +56,7 @@ struct RunsReport {
                             hint: "check --content; to empty the cache on purpose, delete site/runs yourself")
         }
         let verb = options.dryRun ? "would remove" : "removing"
-        for hash in unused {
-            console.line("\(verb) \(cache.entry(hash).path)")
-            if !options.dryRun { try cache.remove(hash) }
-        }
+        let unused = try cache.prune(keeping: used, dryRun: options.dryRun) { console.line("\(verb) \($0.path)") }
         let count = "\(unused.count) unused entr\(unused.count == 1 ? "y" : "ies")"
         console.line(options.dryRun ? "dry run: \(count) would be removed; nothing was deleted" : "removed \(count)")
     }

@@ -36,7 +36,7 @@ struct EntryVerifier {
         try ProvenanceBounds.check(try JSONValue.loadObject(from: file(RunEntryLayout.provenance)),
                                    file: file(RunEntryLayout.provenance).path)
         for name in files.sorted() where name.hasSuffix(".png") {
-            let data = try read(name)
+            let data = depth == .full ? try read(name) : try ends(name)
             _ = try PNGHeader.check(data, file: file(name).path)
             if depth == .full { _ = try PNGImage.decode(data, file: file(name).path) }
         }
@@ -57,7 +57,12 @@ struct EntryVerifier {
             for name in names {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 switch FileKind.of(file(path).path) {
-                case .regular: found.insert(path)
+                case .regular:
+                    var info = stat()
+                    if lstat(file(path).path, &info) == 0, Int(info.st_size) > EntryVerifier.maximumFileBytes {
+                        throw BookError(file: file(path).path, message: "is \(info.st_size) bytes, far more than a cache file can be")
+                    }
+                    found.insert(path)
                 case .directory: pending.append(path)
                 case .symlink:
                     throw BookError(file: file(path).path, message: "is a symbolic link; cache entries hold only regular files")
@@ -67,6 +72,28 @@ struct EntryVerifier {
             }
         }
         return found
+    }
+
+    /// No file of an entry comes near this; a larger one is not ours, and is not read.
+    static let maximumFileBytes = 256 << 20
+
+    /// The first and last bytes of a file (all of it when small): what the PNG header check reads.
+    func ends(_ name: String) throws -> Data {
+        let url = file(name)
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: url) } catch { throw FileProblem.error(url.path, "read file", error) }
+        defer { try? handle.close() }
+        do {
+            let size = try handle.seekToEnd()
+            if size <= 4096 { try handle.seek(toOffset: 0); return try handle.readToEnd() ?? Data() }
+            try handle.seek(toOffset: 0)
+            var data = try handle.read(upToCount: 64) ?? Data()
+            try handle.seek(toOffset: size - UInt64(PNGHeader.end.count))
+            data += try handle.readToEnd() ?? Data()
+            return data
+        } catch {
+            throw FileProblem.error(url.path, "read file", error)
+        }
     }
 
     func read(_ name: String) throws -> Data {

@@ -165,6 +165,18 @@ final class RunCache {
         }
     }
 
+    /// Deletes every hash-named folder whose hash is not in `used` (with `dryRun`, deletes
+    /// nothing); `each` hears of every such folder before it goes. Returns their hashes.
+    @discardableResult
+    func prune(keeping used: Set<String>, dryRun: Bool, each: (URL) -> Void = { _ in }) throws -> [String] {
+        let unused = hashes().filter { !used.contains($0) }
+        for hash in unused {
+            each(entry(hash))
+            if !dryRun { try remove(hash) }
+        }
+        return unused
+    }
+
     /// Deletes the entry of `hash` (a hash-named folder; never followed through a link).
     func remove(_ hash: String) throws {
         precondition(RunCache.isRunHash(hash), "not a run hash: \(hash)")

@@ -67,4 +67,21 @@ final class RunCacheTests: XCTestCase {
         cache.removeAbandonedPartials()
         XCTAssertEqual(notebook.runFolderNames, [names[2]], "released: its partial and lock file go; a foreign name stays")
     }
+
+    func testPruneRemovesOnlyUnusedHashNamedFolders() throws {
+        let used = String(repeating: "1", count: 64), unused = String(repeating: "2", count: 64)
+        try cache.store(used, files: files("a"))
+        try cache.store(unused, files: files("b"))
+        let foreign = ["my-run", String(repeating: "A", count: 64), String(repeating: "3", count: 63)]
+        for name in foreign {
+            try FileManager.default.createDirectory(at: cache.root.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: cache.root.appendingPathComponent(name).appendingPathComponent("run.json"))
+        }
+        XCTAssertEqual(try cache.prune(keeping: [used], dryRun: true), [unused])
+        XCTAssertTrue(cache.exists(unused), "a dry run deletes nothing")
+        var told: [String] = []
+        XCTAssertEqual(try cache.prune(keeping: [used], dryRun: false) { told.append($0.lastPathComponent) }, [unused])
+        XCTAssertEqual(told, [unused])
+        XCTAssertEqual(notebook.runFolderNames, (foreign + [used]).sorted())
+    }
 }
