@@ -17,13 +17,13 @@ public enum Ganbook {
     /// `ganbook build`: plan every page, train runs with no cache entry, render the site.
     /// SIGINT and SIGTERM end it safely, saying what was kept and what was abandoned.
     public static func build(_ options: BuildOptions) throws {
-        BuildInterruption.install(afterword: "the site's pages were not updated by this build; build again to finish")
+        BuildInterruption.install(afterword: "site files not yet written keep their previous version (each file is whole); build again to finish")
         try SiteBuilder(options: options, console: .standard).build()
     }
 
     /// `ganbook train CONFIG.yaml --out DIR`.
     public static func train(_ options: TrainOptions) throws {
-        BuildInterruption.install(afterword: "--out was left as it was")
+        BuildInterruption.install(afterword: "--out holds its previous contents or the whole new run, never a mix")
         try SingleRunTrainer(options: options, console: .standard).run()
     }
 
