@@ -69,10 +69,16 @@ struct TrainOutput {
                             hint: "wait for it to finish, or choose another --out")
         }
         // Under the lock nobody else writes here: folders of ours left by a killed train can go.
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
-        where name.hasPrefix(hiddenBase + "-partial-") || name.hasPrefix(hiddenBase + "-old-") {
+        // A previous run moved aside by a train killed before the new one was in place comes back.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        for name in names where name.hasPrefix(hiddenBase + "-old-") || name.hasPrefix(hiddenBase + "-partial-") {
             let leftover = parent.appendingPathComponent(name)
-            if FileKind.of(leftover.path) == .directory { try? FileManager.default.removeItem(at: leftover) }
+            guard FileKind.of(leftover.path) == .directory else { continue }
+            if name.hasPrefix(hiddenBase + "-old-"), FileKind.of(url.path) == .missing {
+                rename(leftover.path, url.path)
+            } else {
+                try? FileManager.default.removeItem(at: leftover)
+            }
         }
         return lock
     }

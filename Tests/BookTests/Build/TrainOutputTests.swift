@@ -75,3 +75,21 @@ final class TrainOutputTests: ExecutableNotebookTestCase {
         XCTAssertTrue(outcome.stderr.contains("another ganbook train is writing"), outcome.all)
     }
 }
+
+/// What a train killed while swapping folders leaves is put right by the next train to that --out.
+final class TrainOutputLeftoverTests: NotebookTestCase {
+    func testPreviousRunMovedAsideComesBackAndPartialsGo() throws {
+        let out = TrainOutput(path: notebook.root.appendingPathComponent("out").path)
+        let old = notebook.root.appendingPathComponent("\(out.hiddenBase)-old-7")
+        let partial = notebook.root.appendingPathComponent("\(out.hiddenBase)-partial-7")
+        for folder in [old, partial] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: folder.appendingPathComponent("run.json"))
+        }
+        let lock = try out.lock()
+        lock.release()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("run.json").path), "restored")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path))
+    }
+}
