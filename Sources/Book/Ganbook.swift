@@ -1,16 +1,29 @@
+import Engine
 import Foundation
 
 /// The commands of the `ganbook` executable, one function each; the executable only parses arguments.
 public enum Ganbook {
     public static let version = "0.1.0"
 
+    /// Cores this process may use, the default thread count of training commands.
+    public static var availableCores: Int { ComputePool.availableCores }
+
+    /// Call first thing in `main`: re-executes the process when the BLAS library needs an
+    /// environment variable set before it loads (nothing has run yet then, so this is safe).
+    public static func prepareProcess() {
+        BLASRuntime.reexecWithFastKernelIfNeeded()
+    }
+
     /// `ganbook build`: plan every page, train runs with no cache entry, render the site.
+    /// SIGINT and SIGTERM end it safely, saying what was kept and what was abandoned.
     public static func build(_ options: BuildOptions) throws {
+        BuildInterruption.install(afterword: "site files not yet written keep their previous version (each file is whole); build again to finish")
         try SiteBuilder(options: options, console: .standard).build()
     }
 
     /// `ganbook train CONFIG.yaml --out DIR`.
     public static func train(_ options: TrainOptions) throws {
+        BuildInterruption.install(afterword: "--out holds its previous contents or the whole new run, never a mix")
         try SingleRunTrainer(options: options, console: .standard).run()
     }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Engine
+import Book
 
 /// Options every training command takes.
 struct EngineOptions: ParsableArguments {
@@ -7,7 +7,7 @@ struct EngineOptions: ParsableArguments {
     var data: String?
 
     @Option(help: "Threads for training (default: all cores).")
-    var threads: Int = ComputePool.availableCores
+    var threads: Int = Ganbook.availableCores
 
     func validate() throws {
         guard threads >= 1 && threads <= 256 else {

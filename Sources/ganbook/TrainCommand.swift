@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
 
     @Argument(help: "The run's YAML configuration.") var config: String
     @Option(help: "Folder to write metrics.csv, samples and provenance into.") var out: String
-    @Flag(help: "Replace OUT if it already holds a run.") var force = false
+    @Flag(help: "Replace OUT if it holds a run written by ganbook train (never any other folder or file).") var force = false
     @OptionGroup var engine: EngineOptions
 
     func run() throws {

@@ -36,11 +36,14 @@ public struct RunsOptions {
     public var content: String
     public var site: String
     public var prune: Bool
+    /// With `prune`: list what would be removed, delete nothing.
+    public var dryRun: Bool
 
-    public init(content: String, site: String, prune: Bool) {
+    public init(content: String, site: String, prune: Bool, dryRun: Bool = false) {
         self.content = content
         self.site = site
         self.prune = prune
+        self.dryRun = dryRun
     }
 }
 

@@ -2,60 +2,70 @@ import Foundation
 import GAN
 import Notebook
 
-/// `ganbook runs`: every cache entry with the pages that use it, checked; `--prune` removes
-/// entries no page references.
+/// `ganbook runs`: every cache entry with the pages that use it, verified fully; `--prune`
+/// removes entries no page references (only folders named by a run hash, never anything else).
 struct RunsReport {
     let options: RunsOptions
     let console: Console
 
     func run() throws {
-        let cache = RunCache(site: URL(fileURLWithPath: options.site, isDirectory: true))
-        let pages = try Notebook.loadPages(in: URL(fileURLWithPath: options.content, isDirectory: true),
-                                           directiveKinds: SitePlanner.directiveKinds)
-        let plan = try SitePlanner.plan(pages)
+        let stages = BuildStages(content: options.content, site: options.site, templates: "", console: console)
+        let cache = stages.cache
+        let plan = try stages.plan(try stages.loadPages())
         var users: [String: [String]] = [:]
         for page in plan.pages {
             for run in page.runs { users[run.hash, default: []].append("\(page.page.slug)/\(run.id)") }
         }
+        cache.removeAbandonedPartials()
         var problems = 0, unused: [String] = []
         for hash in cache.hashes() {
-            let problem = RunsReport.verify(hash, cache: cache)
-            if problem != nil { problems += 1 }
+            var problem: BookError?
+            if case .damaged(let error) = cache.check(hash, depth: .full) { problem = error; problems += 1 }
             let usedBy = users[hash]?.joined(separator: ", ") ?? "unused"
             if users[hash] == nil { unused.append(hash) }
             console.line("\(hash.prefix(12))  \(String(format: "%6.0f", Double(cache.size(hash)) / 1024)) KB  "
                          + "\(problem == nil ? "ok" : "DAMAGED")  \(usedBy)")
             if let problem { console.line("    \(problem)") }
         }
-        for (hash, names) in users.sorted(by: { $0.key < $1.key }) where !cache.contains(hash) {
+        for (hash, names) in users.sorted(by: { $0.key < $1.key }) where !cache.exists(hash) {
             console.line("\(hash.prefix(12))  not trained  \(names.joined(separator: ", "))")
         }
-        if options.prune {
-            for hash in unused { try cache.remove(hash) }
-            console.line("removed \(unused.count) unused entr\(unused.count == 1 ? "y" : "ies")")
+        for name in otherNames(in: cache) {
+            console.line("note: \(cache.root.appendingPathComponent(name).path) is not a cache entry (its name is not a run hash); ganbook leaves it alone")
+        }
+        if options.prune || options.dryRun {
+            try prune(used: Set(users.keys), plan: plan, cache: cache)
         } else if !unused.isEmpty {
             console.line("\(unused.count) unused entr\(unused.count == 1 ? "y" : "ies"); ganbook runs --prune removes them")
         }
         if problems > 0 {
             throw BookError(file: cache.root.path, message: "\(problems) damaged entr\(problems == 1 ? "y" : "ies")",
-                            hint: "delete a damaged folder and build again to retrain it")
+                            hint: "delete a damaged folder (the command is printed above) and build again to retrain it")
         }
     }
 
-    /// Nil when the entry loads and its config hashes to its folder name; else what is wrong.
-    static func verify(_ hash: String, cache: RunCache) -> String? {
-        let folder = cache.entry(hash)
-        do {
-            let entry = try RunEntry.load(from: folder)
-            let config = try RunConfig.decode(yaml: entry.configJSON, file: folder.appendingPathComponent("config.json").path)
-            if config.runHash != hash {
-                return "config.json hashes to \(config.runHash.prefix(12)), not to its folder name"
-            }
-            _ = try PNGImage.decode(Data(contentsOf: folder.appendingPathComponent(RunEntryLayout.finalGrid)),
-                                    file: RunEntryLayout.finalGrid)
-            return nil
-        } catch {
-            return "\(error)"
+    /// Removes (or with --dry-run lists) the unused entries. An empty notebook, or one without a
+    /// single gan block, would make every entry "unused": that is refused as a likely wrong --content.
+    func prune(used: Set<String>, plan: SitePlan, cache: RunCache) throws {
+        if plan.pages.isEmpty {
+            throw BookError(file: options.content, message: "--prune: the notebook has no pages, so every cache entry would look unused; nothing was removed",
+                            hint: "check --content (it must name the folder of the notebook's Markdown pages)")
         }
+        if plan.distinctRuns.isEmpty {
+            throw BookError(file: options.content, message: "--prune: no page has a gan block, so every cache entry would look unused; nothing was removed",
+                            hint: "check --content; to empty the cache on purpose, delete site/runs yourself")
+        }
+        let verb = options.dryRun ? "would remove" : "removing"
+        let unused = try cache.prune(keeping: used, dryRun: options.dryRun) { console.line("\(verb) \($0.path)") }
+        let count = "\(unused.count) unused entr\(unused.count == 1 ? "y" : "ies")"
+        console.line(options.dryRun ? "dry run: \(count) would be removed; nothing was deleted" : "removed \(count)")
+    }
+
+    /// Names in the cache folder that are neither entries nor ganbook's own partials and locks.
+    func otherNames(in cache: RunCache) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.root.path)) ?? []
+        return names.filter {
+            !RunCache.isRunHash($0) && !$0.hasPrefix(RunCache.partialPrefix) && !$0.hasPrefix(RunCache.lockPrefix)
+        }.sorted()
     }
 }

@@ -62,9 +62,85 @@ final class CorruptEntryTests: XCTestCase {
         try assertDamageReported("samples/final.png") { try FileManager.default.removeItem(at: $0) }
     }
 
-    func testTruncatedFinalGridIsReportedByRuns() throws {
-        // The build only links the PNG; `ganbook runs` decodes it.
-        try assertDamageReported("samples/final.png", damage: truncate, inBuild: false)
+    func testTruncatedFinalGridIsReported() throws {
+        // The build checks the PNG's header and end; `ganbook runs` decodes it.
+        try assertDamageReported("samples/final.png", damage: truncate)
+    }
+
+    func replace(_ old: String, with new: String) -> (URL) throws -> Void {
+        { url in
+            let text = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertTrue(text.contains(old), "\(url.lastPathComponent) has no \(old)")
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+        }
+    }
+
+    /// A PNG whose header declares `side` × `side` pixels and that ends properly.
+    static func pngDeclaring(side: UInt32) -> Data {
+        var bytes: [UInt8] = PNGHeader.signature + [0, 0, 0, 13] + Array("IHDR".utf8)
+        for value in [side, side] { bytes += [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> $0) } }
+        bytes += [8, 2, 0, 0, 0, 0, 0, 0, 0] + PNGHeader.end
+        return Data(bytes)
+    }
+
+    // Item 8: numbers read from disk must be plausible; image sizes are checked before decoding.
+    func testImplausibleWallSecondsIsReported() throws {
+        try assertDamageReported("run.json", damage: replace("\"wall_seconds\": ", with: "\"wall_seconds\": 1e300, \"x\": "))
+    }
+
+    func testImplausibleThreadsIsReported() throws {
+        try assertDamageReported("run.json", damage: replace("\"threads\": 1", with: "\"threads\": 1e300"))
+    }
+
+    func testImageDeclaringAHugeSizeIsReportedWithoutDecoding() throws {
+        try assertDamageReported("samples/final.png") { try Self.pngDeclaring(side: 1_000_000).write(to: $0) }
+    }
+
+    // Item 11: every build verifies what it renders.
+    func testConfigThatNoLongerHashesToItsFolderIsReported() throws {
+        try assertDamageReported("config.json", damage: replace("\"seed\": 1", with: "\"seed\": 7"))
+    }
+
+    func testMetricsCutInsideItsHeaderIsReported() throws {
+        try assertDamageReported("metrics.csv") { try Data("iteration,epoch,loss".utf8).write(to: $0) }
+    }
+
+    func testMetricsWithHeaderOnlyIsReported() throws {
+        try assertDamageReported("metrics.csv") { url in
+            let header = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")[0]
+            try Data((header + "\n").utf8).write(to: url)
+        }
+    }
+
+    func testGarbageStepImageIsReported() throws {
+        let step = try XCTUnwrap(pristine.keys.first { $0.hasPrefix("samples/step-") })
+        try assertDamageReported(step) { try Data("garbage".utf8).write(to: $0) }
+    }
+
+    func testGarbageEvolutionImageIsReported() throws {
+        try assertDamageReported("samples/evolution.png") { try Data(repeating: 0x89, count: 100).write(to: $0) }
+    }
+
+    func testFrozenBuildReportsDamageToo() throws {
+        try replace("\"seed\": 1", with: "\"seed\": 7")(entry.appendingPathComponent("config.json"))
+        let message = notebook.buildError(frozen: true)
+        XCTAssertTrue(message.contains("config.json") && message.contains("rm -r \(entry.path)"), message)
+        for (path, data) in pristine { try data.write(to: entry.appendingPathComponent(path)) }
+    }
+
+    // Item 12: an entry that lost a file is damaged, never retrained over.
+    func testEntryWithoutRunJSONIsDamagedNotRetrained() throws {
+        try assertDamageReported("run.json") { try FileManager.default.removeItem(at: $0) }
+    }
+
+    // Item 15: an entry's file may not be a link (it could publish any file).
+    func testLinkInsideAnEntryIsReported() throws {
+        let outside = notebook.root.appendingPathComponent("secret.csv")
+        try pristine["metrics.csv"]!.write(to: outside)
+        try assertDamageReported("metrics.csv") { url in
+            try FileManager.default.removeItem(at: url)
+            try FileManager.default.createSymbolicLink(at: url, withDestinationURL: outside)
+        }
     }
 
     func testIntactEntryIsOK() throws {

@@ -24,10 +24,13 @@ final class KilledBuildTests: ExecutableNotebookTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: notebook.site.appendingPathComponent("long.html").path))
 
         // Training writes nothing until it ends, so only a kill during the final write leaves a
-        // partial folder; plant one as that would, named after the dead process, and one of a live build.
-        let hash = String(repeating: "ab", count: 32)
-        let dead = notebook.runs.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-\(pid)-12345")
-        let live = notebook.runs.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-\(getpid())-678")
+        // partial folder; plant one as that would (its run's lock free) and one of a live writer
+        // (its run's lock held).
+        let hash = String(repeating: "ab", count: 32), liveHash = String(repeating: "cd", count: 32)
+        let dead = notebook.runs.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-12345")
+        let live = notebook.runs.appendingPathComponent("\(RunCache.partialPrefix)\(liveHash)-678")
+        let liveLock = try XCTUnwrap(try FileLock.acquire(RunCache(site: notebook.site).lockURL(liveHash), wait: false))
+        defer { liveLock.release() }
         for folder in [dead, live] {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("samples"), withIntermediateDirectories: true)
             try Data("iteration\n".utf8).write(to: folder.appendingPathComponent("metrics.csv"))
@@ -39,6 +42,7 @@ final class KilledBuildTests: ExecutableNotebookTestCase {
         XCTAssertEqual(notebook.summaryCount("trained"), 1, notebook.output)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dead.path), "a killed build's partial folder is removed")
         XCTAssertTrue(FileManager.default.fileExists(atPath: live.path), "a running build's partial folder is kept")
-        XCTAssertEqual(notebook.runFolderNames, [live.lastPathComponent] + notebook.entryHashes)
+        XCTAssertEqual(notebook.runFolderNames,
+                       [RunCache.lockPrefix + liveHash, live.lastPathComponent] + notebook.entryHashes)
     }
 }

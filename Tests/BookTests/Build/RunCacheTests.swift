@@ -43,25 +43,45 @@ final class RunCacheTests: XCTestCase {
         XCTAssertEqual(notebook.runFolderNames, [], "neither an entry nor a partial folder")
     }
 
-    func testFolderWithoutMarkerIsNotAnEntry() throws {
+    func testFolderWithoutMarkerIsADamagedEntry() throws {
         try FileManager.default.createDirectory(at: cache.entry(hash), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: cache.entry(hash).appendingPathComponent("config.json"))
         XCTAssertFalse(cache.contains(hash))
-        XCTAssertEqual(cache.hashes(), [])
+        XCTAssertEqual(cache.hashes(), [hash], "listed, so that it is reported")
+        guard case .damaged(let error) = cache.state(hash) else { return XCTFail("an incomplete folder is damage") }
+        XCTAssertTrue(error.hint.contains("rm -r \(cache.entry(hash).path)"), "\(error)")
     }
 
-    func testOnlyPartialsOfEndedProcessesAreRemoved() throws {
-        let ended = Process()
-        ended.executableURL = URL(fileURLWithPath: "/bin/true")
-        try ended.run()
-        ended.waitUntilExit()
-        let names = ["\(RunCache.partialPrefix)\(hash)-\(ended.processIdentifier)-1",
-                     "\(RunCache.partialPrefix)\(hash)-\(getpid())-2",
+    func testOnlyPartialsWhoseRunLockIsFreeAreRemoved() throws {
+        let other = String(repeating: "fedcba9876543210", count: 4)
+        let names = ["\(RunCache.partialPrefix)\(hash)-1", "\(RunCache.partialPrefix)\(other)-2",
                      "\(RunCache.partialPrefix)unexpected"]
         for name in names {
             try FileManager.default.createDirectory(at: cache.root.appendingPathComponent(name), withIntermediateDirectories: true)
         }
+        let held = try XCTUnwrap(try FileLock.acquire(cache.lockURL(other), wait: false))
         cache.removeAbandonedPartials()
-        XCTAssertEqual(notebook.runFolderNames, Array(names.dropFirst()).sorted())
+        XCTAssertEqual(notebook.runFolderNames, (Array(names.dropFirst()) + [RunCache.lockPrefix + other]).sorted(),
+                       "the partial of a run whose lock is held stays")
+        held.release()
+        cache.removeAbandonedPartials()
+        XCTAssertEqual(notebook.runFolderNames, [names[2]], "released: its partial and lock file go; a foreign name stays")
+    }
+
+    func testPruneRemovesOnlyUnusedHashNamedFolders() throws {
+        let used = String(repeating: "1", count: 64), unused = String(repeating: "2", count: 64)
+        try cache.store(used, files: files("a"))
+        try cache.store(unused, files: files("b"))
+        let foreign = ["my-run", String(repeating: "A", count: 64), String(repeating: "3", count: 63)]
+        for name in foreign {
+            try FileManager.default.createDirectory(at: cache.root.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: cache.root.appendingPathComponent(name).appendingPathComponent("run.json"))
+        }
+        XCTAssertEqual(try cache.prune(keeping: [used], dryRun: true), [unused])
+        XCTAssertTrue(cache.exists(unused), "a dry run deletes nothing")
+        var told: [String] = []
+        XCTAssertEqual(try cache.prune(keeping: [used], dryRun: false) { told.append($0.lastPathComponent) }, [unused])
+        XCTAssertEqual(told, [unused])
+        XCTAssertEqual(notebook.runFolderNames, (foreign + [used]).sorted())
     }
 }

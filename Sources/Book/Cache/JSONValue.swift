@@ -33,8 +33,8 @@ enum JSONValue: Decodable, Equatable, Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw BookError(file: url.path, message: "cannot read file",
-                            hint: "the run's cache entry is incomplete; delete its folder to train it again")
+            throw FileProblem.error(url.path, "read file", error,
+                                    hint: "the run's cache entry is incomplete; delete its folder to train it again")
         }
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(let object) = value else {
             throw BookError(file: url.path, message: "not a JSON object",

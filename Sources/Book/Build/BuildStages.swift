@@ -1,0 +1,130 @@
+import Foundation
+import GAN
+import Notebook
+
+/// The stages of a build, each usable alone by any command:
+/// load pages → plan → verify the cache → train what is missing → render to memory → write.
+/// `SiteBuilder` runs them all; `ganbook runs` runs the first two and the cache check.
+struct BuildStages {
+    let content: URL
+    let site: URL
+    let templates: URL
+    let console: Console
+    let cache: RunCache
+
+    init(content: String, site: String, templates: String, console: Console) {
+        self.content = URL(fileURLWithPath: content, isDirectory: true)
+        self.site = URL(fileURLWithPath: site, isDirectory: true)
+        self.templates = URL(fileURLWithPath: templates, isDirectory: true)
+        self.console = console
+        cache = RunCache(site: self.site)
+    }
+
+    /// Stage 1: the notebook's pages; a page that resolves outside content/ is refused.
+    func loadPages() throws -> [Page] {
+        try SourceContainment.check(folder: content, what: "page", paths: SourceContainment.pagePaths(in: content))
+        return try Notebook.loadPages(in: content, directiveKinds: SitePlanner.directiveKinds)
+    }
+
+    /// Stage 2: every directive decoded and hashed (nothing trained or written).
+    func plan(_ pages: [Page]) throws -> SitePlan { try SitePlanner.plan(pages) }
+
+    /// The templates and their assets, checked before training too: a broken template should not cost a run.
+    func loadTemplates() throws -> LoadedTemplates { try LoadedTemplates.load(from: templates) }
+
+    /// Stage 3: each distinct run of the plan, with its cache state (entries verified quickly).
+    /// Damage anywhere is one error listing every damaged entry, before anything trains.
+    func verifyCache(_ plan: SitePlan) throws -> [(run: PlannedRun, page: PlannedPage)] {
+        cache.removeAbandonedPartials()
+        var damaged: [Error] = []
+        var missing: [(run: PlannedRun, page: PlannedPage)] = []
+        for item in plan.distinctRuns {
+            switch cache.state(item.run.hash) {
+            case .present: break
+            case .absent: missing.append(item)
+            case .damaged(let error):
+                damaged.append(BookError(file: error.file, line: error.line,
+                                         message: "\(error.message) (run \(item.run.id) of \(item.page.page.sourcePath):\(item.run.line))",
+                                         hint: error.hint))
+            }
+        }
+        if let problem = SitePlanner.combine(damaged) { throw problem }
+        return missing
+    }
+
+    /// Every page and directive of `runs`, one a line, for error messages.
+    func list(_ runs: [(run: PlannedRun, page: PlannedPage)], plan: SitePlan) -> String {
+        let hashes = Set(runs.map(\.run.hash))
+        return plan.pages.flatMap { page in
+            page.runs.filter { hashes.contains($0.hash) }.map {
+                "  \(page.page.sourcePath):\($0.line): \($0.id) (run \($0.hash.prefix(12)))"
+            }
+        }.joined(separator: "\n")
+    }
+
+    /// Before stage 4: everything training needs that can be checked now: every dataset of every
+    /// missing run (with the directive's page:line), and that the site and the cache are writable.
+    func checkBeforeTraining(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath) throws {
+        var problems: [Error] = []
+        var checked: [DatasetName: Error?] = [:]
+        for item in missing {
+            let dataset = item.run.config.dataset
+            if checked[dataset] == nil {
+                do { try search.ensureAvailable(dataset); checked[dataset] = .some(nil) } catch { checked[dataset] = error }
+            }
+            if case .some(.some(let error)) = checked[dataset] {
+                problems.append(BookError(file: item.page.page.sourcePath, line: item.run.line,
+                                          message: "run \(item.run.id) needs \(dataset.rawValue): \(error)"))
+            }
+        }
+        if let problem = SitePlanner.combine(problems) { throw problem }
+        try SiteOutput.ensureFolder(site, what: "site folder")
+        try WritableCheck.probe(site, what: "site folder")
+        if !missing.isEmpty {
+            try cache.createRoot()
+            try WritableCheck.probe(cache.root, what: "results cache")
+        }
+    }
+
+    /// Stage 4: trains each missing run under its lock; a run another build trained meanwhile is
+    /// taken from the cache and counted as reused.
+    func train(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath, threads: Int) throws -> TrainingTally {
+        var tally = TrainingTally()
+        // Read the source commit now, before training, so a commit made meanwhile is not recorded.
+        if !missing.isEmpty { _ = Provenance.engineCommit }
+        BuildInterruption.active?.planned(missing.count)
+        for (index, item) in missing.enumerated() {
+            let name = "\(item.page.page.slug)/\(item.run.id)"
+            let label = "[\(index + 1)/\(missing.count)] \(name)"
+            let lock = try cache.lockRun(item.run.hash) {
+                console.line("waiting for another build that is training \(label) (run \(item.run.hash.prefix(12)))")
+            }
+            defer { lock.release() }
+            switch cache.state(item.run.hash) {
+            case .present:
+                console.line("reusing \(label): another build trained it meanwhile")
+                tally.reused += 1
+                BuildInterruption.active?.finished("\(name) (trained by another build)")
+                continue
+            case .damaged(let error): throw error
+            case .absent: break
+            }
+            BuildInterruption.active?.started(name)
+            console.line("training \(label) (run \(item.run.hash.prefix(12)), \(threads) thread(s))")
+            let files = try RunTraining.train(item.run.config, search: search, threads: threads,
+                                              console: console, label: "  ")
+            try BuildInterruption.writing { _ = try cache.store(item.run.hash, files: files) }
+            BuildInterruption.active?.finished(name)
+            tally.trained += 1
+        }
+        return tally
+    }
+
+    /// Stage 5: the whole site in memory, from verified entries.
+    func render(_ plan: SitePlan, templates: LoadedTemplates) throws -> [String: Data] {
+        try SiteRendering(templates: templates, entry: cache.load).render(plan)
+    }
+
+    /// Stage 6: the rendered files into the site folder through its manifest; returns how many changed.
+    func write(_ files: [String: Data]) throws -> Int { try SiteOutput(siteURL: site).write(files) }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The `--out` folder of `ganbook train`, which is replaced only when it is provably a run that
+/// ganbook wrote: a folder holding run.json and config.json and nothing but a run's files. Never
+/// a file, a link, `.`, `..`, the working directory, or a folder holding it or the config.
+struct TrainOutput {
+    let url: URL
+    /// The names a run folder may hold at its top.
+    static let runNames: Set<String> = [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation,
+                                        RunEntryLayout.provenance, RunEntryLayout.samples, RunEntryLayout.latentGrid]
+    static let identifyingFiles = [RunEntryLayout.provenance, RunEntryLayout.config]
+
+    init(path: String) { url = URL(fileURLWithPath: path).standardizedFileURL }
+
+    var parent: URL { url.deletingLastPathComponent() }
+    var hiddenBase: String { ".\(url.lastPathComponent).ganbook" }
+
+    /// Throws a `BookError` saying why `--out` may not be written; nil problem for a new or empty
+    /// folder, or a run folder with `replace`.
+    func check(config: String, replace: Bool, original: String) throws {
+        let name = (original as NSString).lastPathComponent
+        if name == "." || name == ".." || original.isEmpty || url.path == "/" {
+            throw refusal("names \(name.isEmpty ? "no folder" : "\"\(name)\""), which ganbook never replaces")
+        }
+        let working = FileManager.default.currentDirectoryPath
+        for (what, path) in [("the working directory", working), ("the config file", config)]
+        where FileKind.isInside(path, root: url.path) {
+            throw refusal("is \(what) or a folder holding it (\(FileKind.resolved(path)))")
+        }
+        switch FileKind.of(url.path) {
+        case .missing: return
+        case .symlink: throw refusal("is a symbolic link; --out must name a real folder")
+        case .directory: break
+        default: throw refusal("is a file, not a folder; ganbook never replaces a file")
+        }
+        let names = try contents()
+        if names.isEmpty { return }
+        guard isRun(names) else {
+            let foreign = names.filter { !TrainOutput.runNames.contains($0) }.sorted()
+            throw refusal("is a folder that does not hold a ganbook run"
+                          + (foreign.isEmpty ? " (it lacks run.json or config.json)" : " (it holds \(foreign.prefix(3).joined(separator: ", ")))"),
+                          hint: "ganbook replaces only a folder it wrote itself; choose another --out")
+        }
+        if !replace {
+            throw BookError(file: url.path, message: "already holds a run", hint: "choose another --out, or pass --force to replace it")
+        }
+    }
+
+    func contents() throws -> [String] {
+        do { return try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
+            throw FileProblem.error(url.path, "list folder", error)
+        }
+    }
+
+    func isRun(_ names: [String]) -> Bool {
+        names.allSatisfy(TrainOutput.runNames.contains)
+            && TrainOutput.identifyingFiles.allSatisfy { FileKind.of(url.appendingPathComponent($0).path) == .regular }
+    }
+
+    func refusal(_ text: String, hint: String = "choose another --out") -> BookError {
+        BookError(file: url.path, message: "refusing to write the run here: --out \(text)", hint: hint)
+    }
+
+    /// Held from the checks until the folder is in place, so two trains never write one --out.
+    func lock() throws -> FileLock {
+        try SiteOutput.ensureFolder(parent, what: "folder of --out")
+        guard let lock = try FileLock.acquire(parent.appendingPathComponent(hiddenBase + "-lock"), wait: false) else {
+            throw BookError(file: url.path, message: "another ganbook train is writing this --out folder now",
+                            hint: "wait for it to finish, or choose another --out")
+        }
+        // Under the lock nobody else writes here: folders of ours left by a killed train can go.
+        // A previous run moved aside by a train killed before the new one was in place comes back.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        for name in names where name.hasPrefix(hiddenBase + "-old-") || name.hasPrefix(hiddenBase + "-partial-") {
+            let leftover = parent.appendingPathComponent(name)
+            guard FileKind.of(leftover.path) == .directory else { continue }
+            if name.hasPrefix(hiddenBase + "-old-"), FileKind.of(url.path) == .missing {
+                rename(leftover.path, url.path)
+            } else {
+                try? FileManager.default.removeItem(at: leftover)
+            }
+        }
+        return lock
+    }
+
+    /// Puts `files` in place of the folder all at once: written beside it, then renamed over it.
+    func replace(with files: [String: Data]) throws {
+        let tag = UInt32.random(in: 0...UInt32.max)
+        let partial = parent.appendingPathComponent("\(hiddenBase)-partial-\(tag)")
+        do {
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let file = partial.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try AtomicFile.write(data, to: file)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw FileProblem.error(partial.path, "write the run's files", error)
+        }
+        try BuildInterruption.writing {
+            var old: URL?
+            if FileKind.of(url.path) == .directory {
+                let moved = parent.appendingPathComponent("\(hiddenBase)-old-\(tag)")
+                if rename(url.path, moved.path) != 0 {
+                    throw FileProblem.error(url.path, "move the previous run aside", code: errno)
+                }
+                old = moved
+            }
+            if rename(partial.path, url.path) != 0 {
+                let code = errno
+                if let old { rename(old.path, url.path) }
+                throw FileProblem.error(url.path, "move the new run into place", code: code)
+            }
+            if let old { try? FileManager.default.removeItem(at: old) }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Writes one file all at once: into a temporary file beside it (a name only ganbook uses, so a
+/// later build can recognise and remove what a killed one left), then renamed over the target.
+enum AtomicFile {
+    static let temporaryPrefix = ".ganbook-tmp-"
+
+    static func write(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(
+            "\(temporaryPrefix)\(UInt64.random(in: 0...UInt64.max))-\(url.lastPathComponent)")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if fd < 0 { throw FileProblem.error(url.path, "write file (creating its temporary copy)", code: errno) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; failure = errno; return }
+                offset += written
+            }
+        }
+        close(fd)
+        if failure == 0, rename(temporary.path, url.path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary.path)
+            throw FileProblem.error(url.path, "write file", code: failure)
+        }
+    }
+
+    /// Removes temporary files left in `folder` by a killed write (only names with our prefix,
+    /// only regular files). Call it while holding the lock that serialises writers of the folder.
+    static func removeLeftovers(in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(temporaryPrefix) {
+            let path = folder.appendingPathComponent(name).path
+            if FileKind.of(path) == .regular { unlink(path) }
+        }
+    }
+}

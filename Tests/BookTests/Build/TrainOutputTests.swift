@@ -1,0 +1,95 @@
+import XCTest
+@testable import Book
+
+/// `ganbook train --out` replaces only a folder holding a ganbook run, never a file, `.`, `..`,
+/// the working directory or a folder holding it or the config; two trains never share an --out.
+final class TrainOutputTests: ExecutableNotebookTestCase {
+    var config: URL { notebook.root.appendingPathComponent("a.yaml") }
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        try Data(SmallRun.yaml(id: nil).utf8).write(to: config)
+    }
+
+    func train(_ out: String, force: Bool = true) throws -> GanbookExecutable.Outcome {
+        try ganbook.run(["train", "a.yaml", "--out", out, "--threads", "1"] + (force ? ["--force"] : []), in: notebook.root)
+    }
+
+    func assertRefused(_ out: String, force: Bool = true, _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let before = try notebook.files(under: notebook.root)
+        let outcome = try train(out, force: force)
+        XCTAssertEqual(outcome.status, 1, outcome.all, file: file, line: line)
+        XCTAssertTrue(outcome.stderr.contains(reason), "\(out): \(outcome.all)", file: file, line: line)
+        XCTAssertFalse(outcome.all.contains("training"), outcome.all, file: file, line: line)
+        let after = try notebook.files(under: notebook.root).filter { !$0.key.hasPrefix(".out-") && !$0.key.hasPrefix(".err-") }
+        XCTAssertEqual(after, before.filter { !$0.key.hasPrefix(".out-") && !$0.key.hasPrefix(".err-") },
+                       "nothing changed", file: file, line: line)
+    }
+
+    func testFileIsNeverReplaced() throws {
+        try Data("notes".utf8).write(to: notebook.root.appendingPathComponent("notes.txt"))
+        try assertRefused("notes.txt", force: false, "is a file")
+        try assertRefused("notes.txt", "is a file")
+    }
+
+    func testWorkingDirectoryAndItsAncestorsAreNeverReplaced() throws {
+        try assertRefused(".", "\".\"")
+        try assertRefused("..", "\"..\"")
+        try assertRefused(notebook.root.path, "working directory")
+        try assertRefused(notebook.root.deletingLastPathComponent().path, "working directory")
+    }
+
+    func testFolderHoldingTheConfigIsNeverReplaced() throws {
+        let sub = notebook.root.appendingPathComponent("configs")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try Data(SmallRun.yaml(id: nil).utf8).write(to: sub.appendingPathComponent("b.yaml"))
+        let outcome = try ganbook.run(["train", "configs/b.yaml", "--out", "configs", "--force", "--threads", "1"], in: notebook.root)
+        XCTAssertEqual(outcome.status, 1, outcome.all)
+        XCTAssertTrue(outcome.stderr.contains("config file"), outcome.all)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: sub.appendingPathComponent("b.yaml").path))
+    }
+
+    func testFolderThatIsNotARunIsNeverReplaced() throws {
+        try FileManager.default.createDirectory(at: notebook.root.appendingPathComponent("mine"), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: notebook.root.appendingPathComponent("mine/run.json"))
+        try Data("thesis".utf8).write(to: notebook.root.appendingPathComponent("mine/thesis.tex"))
+        try assertRefused("mine", "does not hold a ganbook run")
+    }
+
+    func testRunIsReplacedOnlyWithForceAndWholly() throws {
+        let first = try train("out", force: false)
+        XCTAssertEqual(first.status, 0, first.all)
+        try assertRefused("out", force: false, "already holds a run")
+        let second = try train("out")
+        XCTAssertEqual(second.status, 0, second.all)
+        let names = try FileManager.default.contentsOfDirectory(atPath: notebook.root.path)
+        XCTAssertEqual(names.filter { $0.hasPrefix(".out.ganbook") }, [], "no partial, old copy or lock left")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: notebook.root.appendingPathComponent("out/run.json").path))
+    }
+
+    func testSecondTrainToTheSameOutIsRefused() throws {
+        let holder = try LockHolder(notebook.root.appendingPathComponent(".out.ganbook-lock"))
+        defer { holder.end() }
+        let outcome = try train("out")
+        XCTAssertEqual(outcome.status, 1, outcome.all)
+        XCTAssertTrue(outcome.stderr.contains("another ganbook train is writing"), outcome.all)
+    }
+}
+
+/// What a train killed while swapping folders leaves is put right by the next train to that --out.
+final class TrainOutputLeftoverTests: NotebookTestCase {
+    func testPreviousRunMovedAsideComesBackAndPartialsGo() throws {
+        let out = TrainOutput(path: notebook.root.appendingPathComponent("out").path)
+        let old = notebook.root.appendingPathComponent("\(out.hiddenBase)-old-7")
+        let partial = notebook.root.appendingPathComponent("\(out.hiddenBase)-partial-7")
+        for folder in [old, partial] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: folder.appendingPathComponent("run.json"))
+        }
+        let lock = try out.lock()
+        lock.release()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("run.json").path), "restored")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path))
+    }
+}
