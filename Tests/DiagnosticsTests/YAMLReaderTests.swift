@@ -52,7 +52,7 @@ final class YAMLReaderTests: XCTestCase {
 
     func testNestingBehindEveryKindOfLineBreakIsCounted() {
         for lineBreak in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
-            let text = (0..<5_000).map { String(repeating: " ", count: $0) + "a:" }.joined(separator: lineBreak) + " 1"
+            let text = (0..<200).map { String(repeating: " ", count: $0) + "a:" }.joined(separator: lineBreak) + " 1"
             XCTAssertEqual(problems(text).first?.yamlProblem, .tooLarge, "break \(lineBreak.unicodeScalars.first!.value)")
         }
     }
@@ -71,7 +71,7 @@ final class YAMLReaderTests: XCTestCase {
 
     func testBillionLaughsInAKeyStops() {
         let found = problems(YAMLSamples.laughsInKey())
-        XCTAssertEqual(found.first?.yamlProblem, .keyNotAName)
+        XCTAssertEqual(found.first?.yamlProblem, .tooLarge)
         XCTAssertNotNil(found.first?.line)
     }
 

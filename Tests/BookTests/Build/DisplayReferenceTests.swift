@@ -39,8 +39,9 @@ final class DisplayReferenceTests: NotebookTestCase {
     }
 
     func testTableWithUnknownRunFails() throws {
+        // One edit in two letters is no real likeness: the ids are listed, none is suggested.
         try assertFailsBeforeTraining("```gan-table\nruns: [a, bb]\n```\n", at: "runs: [a, bb]",
-                                      mentions: ["runs", "id bb", "did you mean b"])
+                                      mentions: ["runs", "id bb", "ids on this page: a, b"])
     }
 
     func testTableWithUnknownColumnFails() throws {
