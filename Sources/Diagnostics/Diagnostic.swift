@@ -28,16 +28,39 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         self.yamlProblem = yamlProblem
     }
 
+    /// One line whenever the problem has a place: keys and values quoted from the user's text
+    /// may hold line breaks and control characters, and these are written as escapes. A message
+    /// with no file (a summary that lists placed problems) keeps its lines.
     public var description: String {
         var place = file
         if !file.isEmpty, let line {
             place += ":\(line)"
             if let column { place += ":\(column)" }
         }
-        var text = place.isEmpty ? "" : "\(place): "
-        if let key, !key.isEmpty { text += "\(key): " }
-        text += message
-        if let hint, !hint.isEmpty { text += "; \(hint)" }
+        var text = place.isEmpty ? "" : "\(Diagnostic.oneLine(place)): "
+        if let key, !key.isEmpty { text += "\(Diagnostic.oneLine(key)): " }
+        text += file.isEmpty ? message : Diagnostic.oneLine(message)
+        if let hint, !hint.isEmpty { text += "; \(Diagnostic.oneLine(hint))" }
         return text
+    }
+
+    /// `text` with line breaks and other control characters written as `\n`, `\r`, `\u{85}`.
+    public static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case _ where needsEscape(scalar): escaped += "\\u{\(String(scalar.value, radix: 16))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+            || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 }

@@ -9,4 +9,13 @@ final class DiagnosticTests: XCTestCase {
         XCTAssertEqual(Diagnostic(file: "p.md", message: "bad", hint: "").description, "p.md: bad")
         XCTAssertEqual(Diagnostic(file: "", line: 3, message: "bad", hint: "fix").description, "bad; fix")
     }
+
+    /// Keys and values quoted from a page can hold line breaks: a placed problem is still one line.
+    func testPlacedProblemIsOneLine() {
+        let problem = Diagnostic(file: "p.md", line: 2, key: "a\nb", message: "unknown value 'x\r\ny\u{85}z\u{1B}'",
+                                 hint: "did you mean\u{2028}c?")
+        XCTAssertEqual(problem.description, #"p.md:2: a\nb: unknown value 'x\r\ny\u{85}z\u{1b}'; did you mean\u{2028}c?"#)
+        XCTAssertEqual(Diagnostic(file: "", message: "2 problems:\n  p.md:1: a\n  p.md:2: b").description,
+                       "2 problems:\n  p.md:1: a\n  p.md:2: b")
+    }
 }
