@@ -55,6 +55,6 @@ let package = Package(
             "GAN", "Engine", "AllocationCounter", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "BookTests", dependencies: ["Book", "GAN", "Notebook", "Diagnostics"]),
+        .testTarget(name: "BookTests", dependencies: ["Book", "GAN", "Notebook"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import XCTest
+import Yams
 
 /// The reader bounds nesting before Yams builds a tree, and alias expansion before anything
 /// formats a node: hostile texts fail quickly with a line, never crash or hang.

@@ -6,15 +6,23 @@ extension RunConfigDecoder {
         let section = try ConfigMapping(value, allowed: GeneratorConfig.keys(for: model), problems: problems) { key in
             Self.explainModelKey(key, section: "generator", model: model, keys: GeneratorConfig.keys)
         }
-        if let hidden = section["hidden"] { generator.hidden = problems.attempt { try layerWidths(hidden) } ?? generator.hidden }
+        if let hidden = section["hidden"] {
+            generator.hidden = problems.attempt { try layerWidths(hidden) } ?? generator.hidden
+        }
         if let channels = section["channels"] {
             generator.channels = problems.attempt {
                 try channelList(channels, stages: 1...2, why: "28×28 images allow one or two upsampling stages (28 = 7·2²)")
             } ?? generator.channels
         }
-        if let kernel = section["kernel"] { generator.kernel = problems.attempt { try kernelSize(kernel) } ?? generator.kernel }
-        if let activation = section["activation"] { generator.activation = problems.attempt { try activation.choice(Activation.self) } ?? generator.activation }
-        if let batchnorm = section["batchnorm"] { generator.batchnorm = problems.attempt { try batchnorm.bool() } ?? generator.batchnorm }
+        if let kernel = section["kernel"] {
+            generator.kernel = problems.attempt { try kernelSize(kernel) } ?? generator.kernel
+        }
+        if let activation = section["activation"] {
+            generator.activation = problems.attempt { try activation.choice(Activation.self) } ?? generator.activation
+        }
+        if let batchnorm = section["batchnorm"] {
+            generator.batchnorm = problems.attempt { try batchnorm.bool() } ?? generator.batchnorm
+        }
         if let output = section["output"] {
             generator.output = problems.attempt { () throws -> OutputActivation in
                 let choice = try output.choice(OutputActivation.self)
@@ -36,14 +44,20 @@ extension RunConfigDecoder {
         let section = try ConfigMapping(value, allowed: DiscriminatorConfig.keys(for: model), problems: problems) { key in
             Self.explainModelKey(key, section: "discriminator", model: model, keys: DiscriminatorConfig.keys)
         }
-        if let hidden = section["hidden"] { discriminator.hidden = problems.attempt { try layerWidths(hidden) } ?? discriminator.hidden }
+        if let hidden = section["hidden"] {
+            discriminator.hidden = problems.attempt { try layerWidths(hidden) } ?? discriminator.hidden
+        }
         if let channels = section["channels"] {
             discriminator.channels = problems.attempt {
                 try channelList(channels, stages: 1...4, why: "each stride-2 convolution halves 28×28; four reach 1×1")
             } ?? discriminator.channels
         }
-        if let kernel = section["kernel"] { discriminator.kernel = problems.attempt { try kernelSize(kernel) } ?? discriminator.kernel }
-        if let batchnorm = section["batchnorm"] { discriminator.batchnorm = problems.attempt { try batchnorm.bool() } ?? discriminator.batchnorm }
+        if let kernel = section["kernel"] {
+            discriminator.kernel = problems.attempt { try kernelSize(kernel) } ?? discriminator.kernel
+        }
+        if let batchnorm = section["batchnorm"] {
+            discriminator.batchnorm = problems.attempt { try batchnorm.bool() } ?? discriminator.batchnorm
+        }
         if let dropout = section["dropout"] {
             discriminator.dropout = problems.attempt {
                 try dropout.double(where: { $0 >= 0 && $0 < 1 }, "must be at least 0 and less than 1",

@@ -23,14 +23,20 @@ extension RunConfigDecoder {
                               hint: name == .adam ? "Adam's usual rate for GANs is 0.0002" : "try 0.01")
             } ?? optimizer.lr
         }
-        if let beta1 = section["beta1"] { optimizer.beta1 = problems.attempt { try decay(beta1, hint: "DCGAN uses 0.5") } ?? optimizer.beta1 }
-        if let beta2 = section["beta2"] { optimizer.beta2 = problems.attempt { try decay(beta2, hint: "usually 0.999") } ?? optimizer.beta2 }
+        if let beta1 = section["beta1"] {
+            optimizer.beta1 = problems.attempt { try decay(beta1, hint: "DCGAN uses 0.5") } ?? optimizer.beta1
+        }
+        if let beta2 = section["beta2"] {
+            optimizer.beta2 = problems.attempt { try decay(beta2, hint: "usually 0.999") } ?? optimizer.beta2
+        }
         if let eps = section["eps"] {
             optimizer.eps = problems.attempt {
                 try eps.double(where: { $0 > 0 }, "must be greater than 0", hint: "usually 1e-8")
             } ?? optimizer.eps
         }
-        if let momentum = section["momentum"] { optimizer.momentum = problems.attempt { try decay(momentum, hint: "usually 0.5 to 0.9") } ?? optimizer.momentum }
+        if let momentum = section["momentum"] {
+            optimizer.momentum = problems.attempt { try decay(momentum, hint: "usually 0.5 to 0.9") } ?? optimizer.momentum
+        }
         return optimizer
     }
 
