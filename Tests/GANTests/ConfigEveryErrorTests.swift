@@ -31,6 +31,15 @@ final class ConfigEveryErrorTests: XCTestCase {
         }
     }
 
+    func testNearMissOfANestedKeyAtTheTopLevelSaysWhereItBelongs() {
+        XCTAssertThrowsError(try RunConfig.decode(yaml: "dataset: ring8\nbeta: 0.5\n", file: "p.md")) { error in
+            XCTAssertTrue((error as? GANError)?.hint?.hasPrefix("did you mean optimizer.beta1?") ?? false, "\(error)")
+        }
+        XCTAssertThrowsError(try RunConfig.decode(yaml: "dataset: ring8\nepoch: 5\n", file: "p.md")) { error in
+            XCTAssertTrue((error as? GANError)?.hint?.hasPrefix("did you mean epochs?") ?? false, "\(error)")
+        }
+    }
+
     func testAFailedDatasetStopsBeforeChecksThatDependOnIt() {
         XCTAssertThrowsError(try RunConfig.decode(yaml: "dataset: rign8\nmodel: mlp2d\nbogus: 1\n", file: "p.md")) { error in
             let problems = (error as? GANError)?.all ?? []

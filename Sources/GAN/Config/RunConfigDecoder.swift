@@ -66,13 +66,20 @@ struct RunConfigDecoder {
 
     /// For a nested key written at the top level (`lr:` instead of `optimizer: {lr: …}`),
     /// says where it belongs.
+    /// A near miss of a nested key (`beta` for `beta1`) is explained too, unless a top-level key
+    /// is as plausible.
     static func explainNestedKey(_ key: String) -> (message: String, hint: String)? {
-        let name = Suggestion.aliases[key.lowercased()] ?? key
-        let sections = [
+        let nested = [
             ("generator", GeneratorConfig.allKeys),
             ("discriminator", DiscriminatorConfig.allKeys),
             ("optimizer", OptimizerConfig.allKeys),
-        ].filter { $0.1.contains(name) }.map(\.0)
+        ]
+        var name = Suggestion.aliases[key.lowercased()] ?? key
+        if !nested.contains(where: { $0.1.contains(name) }), Suggestion.closest(to: key, among: RunConfig.topLevelKeys) == nil,
+           let near = Suggestion.closest(to: key, among: nested.flatMap(\.1)) {
+            name = near
+        }
+        let sections = nested.filter { $0.1.contains(name) }.map(\.0)
         guard !sections.isEmpty else { return nil }
         let paths = sections.map { "\($0).\(name)" }.joined(separator: " or ")
         return ("unknown key at the top level",
