@@ -96,6 +96,27 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertFalse(found.first?.description.contains("\n") ?? true, "\(found)")
     }
 
+    /// The deepest text the scan lets through still composes on a thread with a small stack.
+    func testDeepestAllowedTextIsSafeOnASmallStack() {
+        let limits = YAMLLimits.standard
+        let text = String(repeating: "- ", count: limits.blockColumns - 1)
+            + String(repeating: "[", count: limits.flowBrackets) + String(repeating: "]", count: limits.flowBrackets)
+        let done = expectation(description: "read")
+        let found = LockedBox()
+        let thread = Thread {
+            do {
+                _ = try YAMLReader(file: "p.md").read(text)
+            } catch {
+                found.set((error as? DiagnosticError)?.problems.first?.yamlProblem)
+            }
+            done.fulfill()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        wait(for: [done], timeout: 10)
+        XCTAssertEqual(found.get(), .tooLarge, "too deep once expanded, and no crash")
+    }
+
     func testReasonableDocumentsRead() throws {
         let text = """
             # a comment with [brackets] and {braces}
@@ -115,4 +136,13 @@ final class YAMLReaderTests: XCTestCase {
         XCTAssertNil(try reader.read("# only a comment\n"))
         XCTAssertNil(try reader.read(""))
     }
+}
+
+/// A value handed from another thread.
+private final class LockedBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: YAMLProblem?
+
+    func set(_ newValue: YAMLProblem?) { lock.withLock { value = newValue } }
+    func get() -> YAMLProblem? { lock.withLock { value } }
 }
