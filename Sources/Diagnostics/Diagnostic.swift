@@ -29,8 +29,9 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// One line whenever the problem has a place: keys and values quoted from the user's text
-    /// may hold line breaks and control characters, and these are written as escapes. A message
-    /// with no file (a summary that lists placed problems) keeps its lines.
+    /// may hold line breaks and control characters, and these are written as escapes, and a part
+    /// longer than a screenful is cut. A message with no file (a summary that lists placed
+    /// problems) keeps its lines.
     public var description: String {
         var place = file
         if !file.isEmpty, let line {
@@ -38,10 +39,15 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
             if let column { place += ":\(column)" }
         }
         var text = place.isEmpty ? "" : "\(Diagnostic.oneLine(place)): "
-        if let key, !key.isEmpty { text += "\(Diagnostic.oneLine(key)): " }
-        text += file.isEmpty ? message : Diagnostic.oneLine(message)
-        if let hint, !hint.isEmpty { text += "; \(Diagnostic.oneLine(hint))" }
+        if let key, !key.isEmpty { text += "\(Diagnostic.oneLine(key, limit: 200)): " }
+        text += file.isEmpty ? message : Diagnostic.oneLine(message, limit: 1_000)
+        if let hint, !hint.isEmpty { text += "; \(Diagnostic.oneLine(hint, limit: 1_000))" }
         return text
+    }
+
+    /// `oneLine(text)` cut to `limit` characters, with "…" where it was cut.
+    static func oneLine(_ text: String, limit: Int) -> String {
+        text.count > limit ? oneLine(String(text.prefix(limit))) + "…" : oneLine(text)
     }
 
     /// `text` with line breaks and other control characters written as `\n`, `\r`, `\u{85}`.
