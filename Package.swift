@@ -31,12 +31,16 @@ let package = Package(
         // run a debug build, and unoptimised intrinsics code is ~20× slower.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "Engine", dependencies: ["CBLAS", "CKernels"], swiftSettings: releaseSpeed),
-        .target(name: "GAN", dependencies: ["Engine", "CZlib", "Yams", .product(name: "Crypto", package: "swift-crypto")], swiftSettings: releaseSpeed),
-        .target(name: "Notebook", dependencies: ["CCmark", "Yams"]),
+        // Each target lists exactly the modules its files import.
+        // Diagnostics: the leaf every reader of YAML and every error message goes through.
+        .target(name: "Diagnostics", dependencies: ["Yams"]),
+        .target(name: "GAN", dependencies: [
+            "Diagnostics", "Engine", "CZlib", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: releaseSpeed),
+        .target(name: "Notebook", dependencies: ["Diagnostics", "CCmark", "Yams"]),
         .target(name: "Book", dependencies: [
-            "Notebook", "GAN", "CPNG",
+            "Diagnostics", "Notebook", "GAN", "Engine", "CPNG", "Yams",
             .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "ganbook", dependencies: [
             "Book",
@@ -46,8 +50,11 @@ let package = Package(
         // Counts heap allocations in the test process (its malloc replaces the C library's).
         .target(name: "AllocationCounter", path: "Tests/AllocationCounter"),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CKernels"]),
-        .testTarget(name: "GANTests", dependencies: ["GAN", "AllocationCounter"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Yams"]),
+        .testTarget(name: "GANTests", dependencies: [
+            "GAN", "Engine", "AllocationCounter", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
-        .testTarget(name: "BookTests", dependencies: ["Book"]),
+        .testTarget(name: "BookTests", dependencies: ["Book", "GAN", "Notebook"]),
     ]
 )

@@ -48,11 +48,18 @@ final class CmarkDocument {
 
     /// The whole document as HTML, with the parser's extensions so tables and task lists render.
     func renderHTML() -> String {
+        String(decoding: renderHTMLBytes(), as: UTF8.self)
+    }
+
+    /// The rendered HTML as the renderer wrote it, before any UTF-8 decoding.
+    func renderHTMLBytes() -> [UInt8] {
         guard let html = cmark_render_html(root, CmarkDocument.options, cmark_parser_get_syntax_extensions(parser)) else {
             preconditionFailure("cmark_render_html failed")
         }
         defer { free(html) }
-        return String(cString: html)
+        return html.withMemoryRebound(to: UInt8.self, capacity: strlen(html)) { start in
+            Array(UnsafeBufferPointer(start: start, count: strlen(html)))
+        }
     }
 
     /// The document's top-level blocks in order.
@@ -85,12 +92,15 @@ final class CmarkDocument {
         return nodes
     }
 
-    /// Puts an HTML block holding `html` where `node` was, and frees `node`.
-    func replace(_ node: OpaquePointer, withHTMLBlock html: String) {
+    /// Puts an HTML block holding the bytes `html` (no NUL; not necessarily UTF-8) where `node`
+    /// was, and frees `node`.
+    func replace(_ node: OpaquePointer, withHTMLBlock html: [UInt8]) {
+        precondition(!html.contains(0), "an HTML block cannot hold a NUL byte")
         guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else {
             preconditionFailure("cmark_node_new failed")
         }
-        let literalSet = cmark_node_set_literal(block, html) == 1
+        let literal = html.map { CChar(bitPattern: $0) } + [0]
+        let literalSet = cmark_node_set_literal(block, literal) == 1
         let replaced = cmark_node_replace(node, block) == 1
         precondition(literalSet && replaced, "cannot replace a node in the cmark tree")
         cmark_node_free(node)

@@ -3,15 +3,21 @@ import CCmark
 /// Turns a page's Markdown into prose and directive blocks.
 ///
 /// The whole document is parsed and rendered at once, with each directive replaced by a
-/// placeholder comment that the HTML is then split on. Rendering once keeps footnotes
-/// working across directives: their definitions end up in the last prose block.
+/// placeholder that the HTML is then split on. Rendering once keeps footnotes working across
+/// directives: their definitions end up in the last prose block.
+///
+/// A placeholder is the byte 0xFF, the directive's number, and 0xFF again. 0xFF never occurs in
+/// UTF-8, the page is valid UTF-8 (a Swift String) and cmark replaces any invalid byte it meets,
+/// so no page text can forge or disturb a placeholder, and splitting is one linear pass.
 struct PageBodyParser {
     let path: String
     let directiveKinds: Set<String>
 
+    /// `directiveKinds` must be lowercase: info strings are matched case-insensitively, so
+    /// ```` ```GAN ```` is a gan directive (kind `gan`), not a code block.
     func parse(_ source: PageSource) throws -> PageBody {
         let document = CmarkDocument(markdown: source.markdown)
-        try rejectNestedDirectives(in: document)
+        var problems = nestedDirectiveProblems(in: document)
         let topLevel = document.topLevelBlocks.map(CmarkNode.init)
         let firstHeadingText = topLevel.first { $0.type == CMARK_NODE_HEADING && $0.headingLevel == 1 }
             .flatMap(plainText)
@@ -19,31 +25,32 @@ struct PageBodyParser {
         let directiveNodes = topLevel.filter(isDirective)
         var directives: [Directive] = []
         for (index, node) in directiveNodes.enumerated() {
-            guard isClosed(node, lines: source.lines) else {
-                throw NotebookError(file: path, line: node.startLine,
-                                    message: "\(node.infoWord) directive: the fence opened here is never closed")
+            if !isClosed(node, lines: source.lines) {
+                problems.append(NotebookError(file: path, line: node.startLine,
+                                              message: "\(node.infoWord) directive: the fence opened here is never closed"))
             }
-            directives.append(Directive(kind: node.infoWord, body: node.literal, line: node.startLine + 1, index: index))
+            directives.append(Directive(kind: node.infoWord.lowercased(), body: node.literal,
+                                        line: node.startLine + 1, index: index))
         }
+        if let problem = NotebookError.combined(problems) { throw problem }
 
-        let marker = PageBodyParser.placeholderMarker(avoiding: source.markdown)
         for (index, node) in directiveNodes.enumerated() {
-            document.replace(node.pointer, withHTMLBlock: PageBodyParser.placeholder(marker, index))
+            document.replace(node.pointer, withHTMLBlock: PageBodyParser.placeholder(index))
         }
-        let blocks = PageBodyParser.split(document.renderHTML(), marker: marker, directives: directives)
+        let blocks = PageBodyParser.split(document.renderHTMLBytes(), directives: directives)
         return PageBody(blocks: blocks, firstHeadingText: firstHeadingText)
     }
 
     private func isDirective(_ node: CmarkNode) -> Bool {
-        node.type == CMARK_NODE_CODE_BLOCK && node.fence != nil && directiveKinds.contains(node.infoWord)
+        node.type == CMARK_NODE_CODE_BLOCK && node.fence != nil && directiveKinds.contains(node.infoWord.lowercased())
     }
 
     /// A directive inside a list, quote or footnote would split that container's HTML in two.
-    private func rejectNestedDirectives(in document: CmarkDocument) throws {
-        for node in document.allNodes.map(CmarkNode.init) where isDirective(node) && node.parent != document.root {
-            throw NotebookError(file: path, line: node.startLine,
-                                message: "\(node.infoWord) directive inside a list, quote or footnote: "
-                                    + "directives must stand at the top level of the page")
+    private func nestedDirectiveProblems(in document: CmarkDocument) -> [NotebookError] {
+        document.allNodes.map(CmarkNode.init).filter { isDirective($0) && $0.parent != document.root }.map { node in
+            NotebookError(file: path, line: node.startLine,
+                          message: "\(node.infoWord) directive inside a list, quote or footnote: "
+                              + "directives must stand at the top level of the page")
         }
     }
 
@@ -73,39 +80,40 @@ struct PageBodyParser {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// A comment text that cannot already occur in the page.
-    static func placeholderMarker(avoiding markdown: String) -> String {
-        var marker = "ganbook-directive-"
-        while markdown.contains(marker) {
-            marker += "x"
-        }
-        return marker
-    }
+    /// The byte that opens and closes a placeholder: never part of UTF-8 text.
+    static let placeholderByte: UInt8 = 0xFF
 
-    static func placeholder(_ marker: String, _ index: Int) -> String {
-        "<!--\(marker)\(index)-->"
+    static func placeholder(_ index: Int) -> [UInt8] {
+        [placeholderByte] + Array(String(index).utf8) + [placeholderByte]
     }
 
     /// Cuts the rendered HTML at each directive's placeholder, dropping empty prose between them.
-    static func split(_ html: String, marker: String, directives: [Directive]) -> [PageBlock] {
+    static func split(_ html: [UInt8], directives: [Directive]) -> [PageBlock] {
         var blocks: [PageBlock] = []
-        var rest = Substring(html)
-        func appendProse(_ prose: Substring) {
+        var proseStart = 0
+        var position = 0
+        var found = 0
+        func appendProse(_ end: Int) {
+            let prose = String(decoding: html[proseStart..<end], as: UTF8.self)
             if !prose.allSatisfy(\.isWhitespace) {
-                blocks.append(.prose(html: String(prose)))
+                blocks.append(.prose(html: prose))
             }
         }
-        for directive in directives {
-            guard let range = rest.range(of: placeholder(marker, directive.index)) else {
-                preconditionFailure("rendered HTML lost the placeholder of directive \(directive.index)")
-            }
-            appendProse(rest[..<range.lowerBound])
-            blocks.append(.directive(directive))
-            rest = rest[range.upperBound...]
+        while let open = html[position...].firstIndex(of: placeholderByte) {
+            guard let close = html[(open + 1)...].firstIndex(of: placeholderByte),
+                  let index = Int(String(decoding: html[(open + 1)..<close], as: UTF8.self)),
+                  index == found, found < directives.count
+            else { preconditionFailure("rendered HTML holds a damaged placeholder") }
+            appendProse(open)
+            blocks.append(.directive(directives[index]))
+            found += 1
+            position = close + 1
             // The renderer ends every HTML block with a newline; it belongs to the placeholder.
-            if rest.first == "\n" { rest = rest.dropFirst() }
+            if position < html.count, html[position] == UInt8(ascii: "\n") { position += 1 }
+            proseStart = position
         }
-        appendProse(rest)
+        precondition(found == directives.count, "rendered HTML lost the placeholder of directive \(found)")
+        appendProse(html.count)
         return blocks
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page's text cut into its front matter and its Markdown.
 ///
 /// The Markdown keeps the page's line numbering: front-matter lines are replaced by empty
@@ -34,6 +36,10 @@ struct PageSource {
     /// Lines of the text with `\r\n` and `\r` endings read as `\n` and a leading byte-order mark
     /// dropped, so bodies and line numbers do not depend on the editor that saved the page.
     private static func normalizedLines(_ text: String) -> [Substring] {
+        // Most pages need no rewriting: skip the scalar-by-scalar copy.
+        if text.range(of: "\r") == nil, text.unicodeScalars.first != "\u{FEFF}" {
+            return text.split(separator: "\n", omittingEmptySubsequences: false)
+        }
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         var normalized = String.UnicodeScalarView()

@@ -21,7 +21,7 @@ final class ConfigErrorTests: XCTestCase {
     func testDescriptionFormat() {
         let error = failure("seed: 1\noptimizer:\n  beta: 0.9\n")
         XCTAssertEqual(error?.description,
-                       "page.md:12: optimizer.beta: unknown key; did you mean beta1? allowed: name, lr, beta1, beta2, eps")
+                       "page.md:12:3: optimizer.beta: unknown key; did you mean beta1? allowed: name, lr, beta1, beta2, eps")
         XCTAssertEqual(error?.column, 3)
     }
 
@@ -170,7 +170,7 @@ final class ConfigErrorTests: XCTestCase {
     func testOutOfRangeErrorPointsAtItsLine() {
         let error = failure("dataset: mnist\nbatch_size: 64\noptimizer:\n  name: adam\n  lr: -1e-3\n")
         XCTAssertEqual(error?.line, 14)
-        XCTAssertEqual(error?.description, "page.md:14: optimizer.lr: must be greater than 0, got -1e-3; Adam's usual rate for GANs is 0.0002")
+        XCTAssertEqual(error?.description, "page.md:14:7: optimizer.lr: must be greater than 0, got -1e-3; Adam's usual rate for GANs is 0.0002")
     }
 
     func testUnknownEnumValuesSuggestTheClosest() {

@@ -22,7 +22,7 @@ final class NotebookErrorTests: XCTestCase {
 
     func testDuplicateKey() {
         XCTAssertEqual(PageParsing.error("---\norder: 1\norder: 2\n---\n")?.description,
-                       "content/page.md:3: duplicate front-matter key (order)")
+                       "content/page.md:3:1: order: key written twice (first on line 2); keep one")
     }
 
     func testFrontMatterMustBeAMapping() {

@@ -13,8 +13,17 @@ enum SitePlanner {
         + Evaluation.keys
         + [TableViewBuilder.imagesPerSecond, TableViewBuilder.wallSeconds]
 
-    static func plan(_ pages: [Page]) throws -> SitePlan {
-        var problems: [Error] = []
+    /// Reads every page and plans it, reporting every problem of every page in one pass: a page
+    /// with wrong front matter is still planned, so its directives' problems show too.
+    static func loadAndPlan(content: URL) throws -> SitePlan {
+        let reading = try Notebook.readPages(in: content, directiveKinds: directiveKinds)
+        return try plan(reading.pages, pageProblems: reading.problems)
+    }
+
+    /// - Parameter pageProblems: problems found while reading the pages, reported with the
+    ///   directives' problems.
+    static func plan(_ pages: [Page], pageProblems: [Error] = []) throws -> SitePlan {
+        var problems: [Error] = pageProblems
         var planned: [PlannedPage] = []
         for page in pages {
             var blocks: [PlannedBlock] = []
@@ -60,7 +69,8 @@ enum SitePlanner {
     }
 
     static func planRun(_ directive: Directive, page: Page, number: Int) throws -> PlannedRun {
-        let config = try RunConfig.decode(yaml: directive.body, file: page.sourcePath, firstLine: directive.line)
+        let config = try RunConfig.decode(yaml: directive.body, file: page.sourcePath, firstLine: directive.line,
+                                          emptyMessage: "empty directive: write at least dataset")
         return PlannedRun(id: config.id ?? "run-\(number)", caption: config.caption, config: config,
                           hash: config.runHash, line: directive.line)
     }
@@ -92,10 +102,22 @@ enum SitePlanner {
         return problems
     }
 
-    /// One problem as it is; several as one error that lists them all.
+    /// One problem as it is; several (an error may carry more than one) as one error that
+    /// lists them all, one line each.
     static func combine(_ problems: [Error]) -> Error? {
-        if problems.count <= 1 { return problems.first }
-        return BookError(file: "", message: "\(problems.count) problems, nothing was trained:\n"
-                         + problems.map { "  \($0)" }.joined(separator: "\n"))
+        let flat = problems.flatMap(separate)
+        if flat.count <= 1 { return flat.first }
+        return BookError(file: "", message: "\(flat.count) problems, nothing was trained:\n"
+                         + flat.map { "  \($0)" }.joined(separator: "\n"))
+    }
+
+    /// Each problem an error carries, alone.
+    static func separate(_ error: Error) -> [Error] {
+        switch error {
+        case let error as BookError: return error.all
+        case let error as GANError: return error.all
+        case let error as NotebookError: return error.all
+        default: return [error]
+        }
     }
 }

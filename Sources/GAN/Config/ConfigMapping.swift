@@ -1,6 +1,7 @@
 import Yams
 
-/// A YAML mapping whose keys have been checked: no duplicates, none unknown.
+/// A YAML mapping whose keys have been checked: no duplicates, none unknown. A bad key is
+/// recorded in the decoder's problems and left out, so the other keys are still checked.
 struct ConfigMapping {
     /// The mapping itself (for errors about the whole mapping).
     let value: ConfigValue
@@ -13,7 +14,8 @@ struct ConfigMapping {
     /// - Parameter explainMisplaced: for a key valid elsewhere (another model's key, a nested
     ///   key written at the top level), the message and hint to report instead of
     ///   "unknown key".
-    init(_ value: ConfigValue, allowed: [String],
+    /// - Throws: when `value` is not a mapping at all.
+    init(_ value: ConfigValue, allowed: [String], problems: ConfigProblems,
          explainMisplaced: (String) -> (message: String, hint: String)? = { _ in nil }) throws {
         guard case .mapping(let mapping) = value.node else {
             throw value.error(.wrongType, "expected a mapping of keys (key: value lines or {key: value}), got \(value.shown)",
@@ -24,21 +26,24 @@ struct ConfigMapping {
         for (keyNode, valueNode) in mapping {
             let keyValue = ConfigValue(node: keyNode, path: value.path, source: value.source)
             guard let key = keyNode.scalar?.string else {
-                throw keyValue.error(.wrongType, "expected a key name, got \(keyValue.shown)")
+                problems.add(keyValue.error(.wrongType, "expected a key name, got \(keyValue.shown)"))
+                continue
             }
             let path = value.path.isEmpty ? key : "\(value.path).\(key)"
             let keyAtPath = ConfigValue(node: keyNode, path: path, source: value.source)
             if let first = entries[key] {
                 let firstLine = first.line.map { " (first on line \($0))" } ?? ""
-                throw keyAtPath.error(.conflict, "key written twice\(firstLine)",
-                                      hint: "keep one")
+                problems.add(keyAtPath.error(.conflict, "key written twice\(firstLine)", hint: "keep one"))
+                continue
             }
             guard allowed.contains(key) else {
                 if let (message, hint) = explainMisplaced(key) {
-                    throw keyAtPath.error(.unknownKey, message, hint: hint)
+                    problems.add(keyAtPath.error(.unknownKey, message, hint: hint))
+                } else {
+                    problems.add(keyAtPath.error(.unknownKey, "unknown key",
+                                                 hint: Suggestion.hint(for: key, among: allowed)))
                 }
-                throw keyAtPath.error(.unknownKey, "unknown key",
-                                      hint: Suggestion.hint(for: key, among: allowed))
+                continue
             }
             entries[key] = ConfigValue(node: valueNode, path: path, source: value.source)
             keys.append(key)

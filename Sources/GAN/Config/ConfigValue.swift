@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Yams
 
@@ -99,7 +100,7 @@ struct ConfigValue {
                 hint: String? = nil) throws -> Double {
         let value = try double()
         guard isAllowed(value) else {
-            throw invalid("\(requirement), got \(node.scalar?.string ?? String(value))", hint: hint)
+            throw invalid("\(requirement), got \(node.scalar?.string ?? NumberText.plain(value))", hint: hint)
         }
         return value
     }

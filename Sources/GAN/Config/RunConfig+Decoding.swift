@@ -8,13 +8,22 @@ extension RunConfig {
     ///     defaults.
     ///   - file: the path that errors name.
     ///   - firstLine: the file line of the YAML's first line, so errors point into the file.
+    ///   - emptyMessage: when given, text with no settings (empty, comments only, `~`) is an
+    ///     error with this message rather than the defaults: an empty block is a mistake.
     /// - Throws: `GANError` for invalid YAML, unknown keys, wrong types, values out of range
-    ///   and conflicting settings.
-    public static func decode(yaml: String, file: String, firstLine: Int = 1) throws -> RunConfig {
+    ///   and conflicting settings; every problem found, the first carrying the others.
+    public static func decode(yaml: String, file: String, firstLine: Int = 1,
+                              emptyMessage: String? = nil) throws -> RunConfig {
         let source = YAMLSource(file: file, firstLine: firstLine)
-        guard let root = try source.compose(yaml) else { return RunConfig() }
-        let value = ConfigValue(node: root, path: "", source: source)
-        if value.isNull { return RunConfig() }
+        let root = try source.compose(yaml)
+        let value = root.map { ConfigValue(node: $0, path: "", source: source) }
+        guard let value, !value.isNull else {
+            if let emptyMessage {
+                throw GANError(kind: .invalidValue, file: file, line: firstLine, message: emptyMessage,
+                               hint: "e.g. dataset: ring8 (mnist, fashion-mnist, ring8 or grid25)")
+            }
+            return RunConfig()
+        }
         return try RunConfigDecoder(root: value).decode()
     }
 
@@ -27,6 +36,7 @@ extension RunConfig {
         guard let yaml = String(data: data, encoding: .utf8) else {
             throw GANError(kind: .unreadable, file: path, message: "the configuration file is not UTF-8 text")
         }
-        return try decode(yaml: yaml, file: path, firstLine: 1)
+        return try decode(yaml: yaml, file: path, firstLine: 1,
+                          emptyMessage: "empty configuration: write at least dataset")
     }
 }

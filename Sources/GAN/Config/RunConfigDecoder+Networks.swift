@@ -3,26 +3,37 @@ extension RunConfigDecoder {
     func decodeGenerator(for model: ModelKind) throws -> GeneratorConfig {
         var generator = GeneratorConfig.defaults(for: model)
         guard let value = root.optional("generator") else { return generator }
-        let section = try ConfigMapping(value, allowed: GeneratorConfig.keys(for: model)) { key in
+        let section = try ConfigMapping(value, allowed: GeneratorConfig.keys(for: model), problems: problems) { key in
             Self.explainModelKey(key, section: "generator", model: model, keys: GeneratorConfig.keys)
         }
-        if let hidden = section["hidden"] { generator.hidden = try layerWidths(hidden) }
-        if let channels = section["channels"] {
-            generator.channels = try channelList(channels, stages: 1...2,
-                                                 why: "28×28 images allow one or two upsampling stages (28 = 7·2²)")
+        if let hidden = section["hidden"] {
+            generator.hidden = problems.attempt { try layerWidths(hidden) } ?? generator.hidden
         }
-        if let kernel = section["kernel"] { generator.kernel = try kernelSize(kernel) }
-        if let activation = section["activation"] { generator.activation = try activation.choice(Activation.self) }
-        if let batchnorm = section["batchnorm"] { generator.batchnorm = try batchnorm.bool() }
+        if let channels = section["channels"] {
+            generator.channels = problems.attempt {
+                try channelList(channels, stages: 1...2, why: "28×28 images allow one or two upsampling stages (28 = 7·2²)")
+            } ?? generator.channels
+        }
+        if let kernel = section["kernel"] {
+            generator.kernel = problems.attempt { try kernelSize(kernel) } ?? generator.kernel
+        }
+        if let activation = section["activation"] {
+            generator.activation = problems.attempt { try activation.choice(Activation.self) } ?? generator.activation
+        }
+        if let batchnorm = section["batchnorm"] {
+            generator.batchnorm = problems.attempt { try batchnorm.bool() } ?? generator.batchnorm
+        }
         if let output = section["output"] {
-            let choice = try output.choice(OutputActivation.self)
-            if model.isImage && choice == .linear {
-                throw output.invalid("linear output is for model mlp2d", hint: "use sigmoid or tanh for images")
-            }
-            if !model.isImage && choice != .linear {
-                throw output.invalid("model mlp2d has a linear output", hint: "leave output out or write linear")
-            }
-            generator.output = choice
+            generator.output = problems.attempt { () throws -> OutputActivation in
+                let choice = try output.choice(OutputActivation.self)
+                if model.isImage && choice == .linear {
+                    throw output.invalid("linear output is for model mlp2d", hint: "use sigmoid or tanh for images")
+                }
+                if !model.isImage && choice != .linear {
+                    throw output.invalid("model mlp2d has a linear output", hint: "leave output out or write linear")
+                }
+                return choice
+            } ?? generator.output
         }
         return generator
     }
@@ -30,24 +41,33 @@ extension RunConfigDecoder {
     func decodeDiscriminator(for model: ModelKind) throws -> DiscriminatorConfig {
         var discriminator = DiscriminatorConfig.defaults(for: model)
         guard let value = root.optional("discriminator") else { return discriminator }
-        let section = try ConfigMapping(value, allowed: DiscriminatorConfig.keys(for: model)) { key in
+        let section = try ConfigMapping(value, allowed: DiscriminatorConfig.keys(for: model), problems: problems) { key in
             Self.explainModelKey(key, section: "discriminator", model: model, keys: DiscriminatorConfig.keys)
         }
-        if let hidden = section["hidden"] { discriminator.hidden = try layerWidths(hidden) }
-        if let channels = section["channels"] {
-            discriminator.channels = try channelList(channels, stages: 1...4,
-                                                     why: "each stride-2 convolution halves 28×28; four reach 1×1")
+        if let hidden = section["hidden"] {
+            discriminator.hidden = problems.attempt { try layerWidths(hidden) } ?? discriminator.hidden
         }
-        if let kernel = section["kernel"] { discriminator.kernel = try kernelSize(kernel) }
-        if let batchnorm = section["batchnorm"] { discriminator.batchnorm = try batchnorm.bool() }
+        if let channels = section["channels"] {
+            discriminator.channels = problems.attempt {
+                try channelList(channels, stages: 1...4, why: "each stride-2 convolution halves 28×28; four reach 1×1")
+            } ?? discriminator.channels
+        }
+        if let kernel = section["kernel"] {
+            discriminator.kernel = problems.attempt { try kernelSize(kernel) } ?? discriminator.kernel
+        }
+        if let batchnorm = section["batchnorm"] {
+            discriminator.batchnorm = problems.attempt { try batchnorm.bool() } ?? discriminator.batchnorm
+        }
         if let dropout = section["dropout"] {
-            discriminator.dropout = try dropout.double(where: { $0 >= 0 && $0 < 1 },
-                                                       "must be at least 0 and less than 1",
-                                                       hint: "typical values are 0.3 to 0.5")
+            discriminator.dropout = problems.attempt {
+                try dropout.double(where: { $0 >= 0 && $0 < 1 }, "must be at least 0 and less than 1",
+                                   hint: "typical values are 0.3 to 0.5")
+            } ?? discriminator.dropout
         }
         if let kernels = section["minibatch_discrimination"] {
-            discriminator.minibatchDiscrimination = try kernels.int(
-                in: 0...1024, hint: "the number of kernels; 0 turns minibatch discrimination off")
+            discriminator.minibatchDiscrimination = problems.attempt {
+                try kernels.int(in: 0...1024, hint: "the number of kernels; 0 turns minibatch discrimination off")
+            } ?? discriminator.minibatchDiscrimination
         }
         return discriminator
     }

@@ -3,63 +3,84 @@ import Foundation
 /// Walks the YAML mapping of one run and builds a validated `RunConfig`.
 ///
 /// The dataset and model are read first because they decide the defaults and which nested keys
-/// are allowed; every other key is then read over those defaults.
+/// are allowed; every other key is then read over those defaults. Every problem is recorded
+/// and the decoder reads on, so one error lists them all.
 struct RunConfigDecoder {
     let root: ConfigMapping
+    let problems: ConfigProblems
 
     init(root value: ConfigValue) throws {
-        root = try ConfigMapping(value, allowed: RunConfig.topLevelKeys,
+        let problems = ConfigProblems()
+        root = try ConfigMapping(value, allowed: RunConfig.topLevelKeys, problems: problems,
                                  explainMisplaced: RunConfigDecoder.explainNestedKey)
+        self.problems = problems
     }
 
     func decode() throws -> RunConfig {
-        let dataset = try root["dataset"]?.choice(DatasetName.self) ?? .mnist
-        let model = try decodeModel(for: dataset)
-        var config = RunConfig(dataset: dataset, model: model)
-        config.id = try root.optional("id").map(decodeID)
-        config.caption = try root.optional("caption")?.string()
-        config.classes = try decodeClasses(for: dataset)
-        config.subset = try decodeSubset(for: dataset, classes: config.classes)
-        config.generator = try decodeGenerator(for: model)
-        config.discriminator = try decodeDiscriminator(for: model)
-        config.zDim = try root["z_dim"]?.int(in: 1...1024) ?? config.zDim
-        config.loss = try root["loss"]?.choice(LossKind.self) ?? config.loss
-        config.length = try decodeLength()
-        config.batchSize = try root["batch_size"]?.int(in: 1...4096) ?? config.batchSize
-        if let value = root.optional("optimizer") {
-            config.optimizer = try decodeOptimizer(value, over: .adamDefault)
+        let dataset = problems.attempt { try root["dataset"]?.choice(DatasetName.self) ?? .mnist }
+        let model = dataset.flatMap { dataset in problems.attempt { try decodeModel(for: dataset) } }
+        // The rest depends on the dataset and model: without them, report what was found so far.
+        guard let dataset, let model else {
+            try problems.throwIfAny()
+            preconditionFailure("a failed dataset or model records its problem")
         }
-        config.dOptimizer = try root.optional("d_optimizer")
-            .map { try decodeOptimizer($0, over: config.optimizer) } ?? config.optimizer
-        config.weightInit = try root["init"]?.choice(WeightInit.self) ?? config.weightInit
-        config.dSteps = try root["d_steps"]?.int(in: 1...100) ?? config.dSteps
-        config.labelSmoothing = try root["label_smoothing"]?.double(
-            where: { $0 > 0 && $0 <= 1 }, "must be greater than 0 and at most 1",
-            hint: "one-sided label smoothing uses 0.9") ?? config.labelSmoothing
-        config.labelFlip = try root["label_flip"]?.double(
-            where: { $0 >= 0 && $0 <= 0.5 }, "must be between 0 and 0.5",
-            hint: "above 0.5 the labels would mostly mean the opposite") ?? config.labelFlip
-        config.instanceNoise = try root["instance_noise"]?.double(
-            where: { $0 >= 0 }, "must be at least 0", hint: "typical values are 0.1 to 1")
-            ?? config.instanceNoise
-        config.pack = try decodePack(batchSize: config.batchSize)
-        config.freezeGenerator = try root["freeze_generator"]?.bool() ?? config.freezeGenerator
-        config.seed = try root["seed"]?.int(in: 0...Int.max) ?? config.seed
-        config.logEvery = try root["log_every"]?.int(in: 1...Int.max) ?? config.logEvery
-        config.snapshots = try root["snapshots"]?.int(in: 1...100) ?? config.snapshots
+        var config = RunConfig(dataset: dataset, model: model)
+        config.id = problems.attempt { try root.optional("id").map(decodeID) }
+        config.caption = problems.attempt { try root.optional("caption")?.string() }
+        config.classes = problems.attempt { try decodeClasses(for: dataset) }
+        config.subset = problems.attempt { try decodeSubset(for: dataset, classes: config.classes) }
+        config.generator = problems.attempt { try decodeGenerator(for: model) } ?? config.generator
+        config.discriminator = problems.attempt { try decodeDiscriminator(for: model) } ?? config.discriminator
+        config.zDim = problems.attempt { try root["z_dim"]?.int(in: 1...1024) } ?? config.zDim
+        config.loss = problems.attempt { try root["loss"]?.choice(LossKind.self) } ?? config.loss
+        config.length = problems.attempt { try decodeLength() } ?? config.length
+        config.batchSize = problems.attempt { try root["batch_size"]?.int(in: 1...4096) } ?? config.batchSize
+        if let value = root.optional("optimizer") {
+            config.optimizer = problems.attempt { try decodeOptimizer(value, over: .adamDefault) } ?? config.optimizer
+        }
+        config.dOptimizer = problems.attempt {
+            try root.optional("d_optimizer").map { try decodeOptimizer($0, over: config.optimizer) }
+        } ?? config.optimizer
+        config.weightInit = problems.attempt { try root["init"]?.choice(WeightInit.self) } ?? config.weightInit
+        config.dSteps = problems.attempt { try root["d_steps"]?.int(in: 1...100) } ?? config.dSteps
+        config.labelSmoothing = problems.attempt {
+            try root["label_smoothing"]?.double(where: { $0 > 0 && $0 <= 1 }, "must be greater than 0 and at most 1",
+                                                hint: "one-sided label smoothing uses 0.9")
+        } ?? config.labelSmoothing
+        config.labelFlip = problems.attempt {
+            try root["label_flip"]?.double(where: { $0 >= 0 && $0 <= 0.5 }, "must be between 0 and 0.5",
+                                           hint: "above 0.5 the labels would mostly mean the opposite")
+        } ?? config.labelFlip
+        config.instanceNoise = problems.attempt {
+            try root["instance_noise"]?.double(where: { $0 >= 0 }, "must be at least 0",
+                                               hint: "typical values are 0.1 to 1")
+        } ?? config.instanceNoise
+        config.pack = problems.attempt { try decodePack(batchSize: config.batchSize) } ?? config.pack
+        config.freezeGenerator = problems.attempt { try root["freeze_generator"]?.bool() } ?? config.freezeGenerator
+        config.seed = problems.attempt { try root["seed"]?.int(in: 0...Int.max) } ?? config.seed
+        config.logEvery = problems.attempt { try root["log_every"]?.int(in: 1...Int.max) } ?? config.logEvery
+        config.snapshots = problems.attempt { try root["snapshots"]?.int(in: 1...100) } ?? config.snapshots
+        try problems.throwIfAny()
         try checkFeasibility(config)
         return config
     }
 
     /// For a nested key written at the top level (`lr:` instead of `optimizer: {lr: …}`),
     /// says where it belongs.
+    /// A near miss of a nested key (`beta` for `beta1`) is explained too, unless a top-level key
+    /// is as plausible.
     static func explainNestedKey(_ key: String) -> (message: String, hint: String)? {
-        let name = Suggestion.aliases[key.lowercased()] ?? key
-        let sections = [
+        let nested = [
             ("generator", GeneratorConfig.allKeys),
             ("discriminator", DiscriminatorConfig.allKeys),
             ("optimizer", OptimizerConfig.allKeys),
-        ].filter { $0.1.contains(name) }.map(\.0)
+        ]
+        var name = Suggestion.aliases[key.lowercased()] ?? key
+        if !nested.contains(where: { $0.1.contains(name) }), Suggestion.closest(to: key, among: RunConfig.topLevelKeys) == nil,
+           let near = Suggestion.closest(to: key, among: nested.flatMap(\.1)) {
+            name = near
+        }
+        let sections = nested.filter { $0.1.contains(name) }.map(\.0)
         guard !sections.isEmpty else { return nil }
         let paths = sections.map { "\($0).\(name)" }.joined(separator: " or ")
         return ("unknown key at the top level",

@@ -1,8 +1,12 @@
+import Diagnostics
+
 /// The GAN module's one error type: what went wrong, where (file, line, column, key path),
 /// and what would fix it.
 ///
-/// `description` prints `path:line: key: message; hint`, leaving out the parts that are unknown,
-/// so a build error points straight at the offending line of a notebook page or config file.
+/// `description` prints `path:line:column: key: message; hint` (the Diagnostics format), leaving
+/// out the parts that are unknown, so a build error points straight at the offending line of a
+/// notebook page or config file. A configuration with several problems throws the first with
+/// the others in `more`, so every problem is reported at once.
 public struct GANError: Error, Equatable, CustomStringConvertible, Sendable {
     /// Broad category, so callers (and tests) can react without parsing messages.
     public enum Kind: String, Equatable, Sendable {
@@ -40,6 +44,8 @@ public struct GANError: Error, Equatable, CustomStringConvertible, Sendable {
     public var message: String
     /// What is allowed, the closest valid key, or how to get the missing data.
     public var hint: String?
+    /// Further problems of the same configuration, in the order found.
+    public var more: [GANError] = []
 
     public init(kind: Kind, file: String, line: Int? = nil, column: Int? = nil,
                 keyPath: String? = nil, message: String, hint: String? = nil) {
@@ -52,16 +58,34 @@ public struct GANError: Error, Equatable, CustomStringConvertible, Sendable {
         self.hint = hint
     }
 
+    /// A problem found by the YAML reader.
+    public init(kind: Kind, _ diagnostic: Diagnostic) {
+        self.init(kind: kind, file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
+                  keyPath: diagnostic.key, message: diagnostic.message, hint: diagnostic.hint)
+    }
+
+    /// The first problem, carrying the others; nil when there are none.
+    public static func combined(_ problems: [GANError]) -> GANError? {
+        let flat = problems.flatMap(\.all)
+        guard var first = flat.first else { return nil }
+        first.more = Array(flat.dropFirst())
+        return first
+    }
+
+    /// This problem and every further one, each alone.
+    public var all: [GANError] {
+        var head = self
+        head.more = []
+        return [head] + more.flatMap(\.all)
+    }
+
+    /// This problem alone, in the one format.
+    public var diagnostic: Diagnostic {
+        Diagnostic(file: file, line: line, column: column, key: keyPath, message: message, hint: hint)
+    }
+
+    /// One line per problem.
     public var description: String {
-        var text = ""
-        if !file.isEmpty {
-            text = file
-            if let line { text += ":\(line)" }
-            text += ": "
-        }
-        if let keyPath, !keyPath.isEmpty { text += "\(keyPath): " }
-        text += message
-        if let hint, !hint.isEmpty { text += "; \(hint)" }
-        return text
+        all.map(\.diagnostic.description).joined(separator: "\n")
     }
 }

@@ -66,7 +66,8 @@ final class DirectiveErrorTests: NotebookTestCase {
             let page = SmallRun.page(title: "Mistakes", SmallRun.directive(id: "one", extra: [item.extra]))
             try notebook.write("mistakes.md", page)
             let message = notebook.buildError()
-            XCTAssertTrue(message.hasPrefix("\(notebook.content.appendingPathComponent("mistakes.md").path):\(line(of: item.extra, in: page)): "),
+            // path:line:column: — the column follows the line.
+            XCTAssertTrue(message.hasPrefix("\(notebook.content.appendingPathComponent("mistakes.md").path):\(line(of: item.extra, in: page)):"),
                           "\(item.extra): \(message)")
             XCTAssertTrue(message.contains(item.key), "\(item.extra): \(message)")
         }

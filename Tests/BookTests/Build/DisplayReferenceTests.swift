@@ -24,8 +24,9 @@ final class DisplayReferenceTests: NotebookTestCase {
     }
 
     func testCompareWithUnknownRunFails() throws {
+        // A one-letter id is like no other one-letter id: the ids are listed, none is suggested.
         try assertFailsBeforeTraining("```gan-compare\nmetric: loss_g\nruns: [a, c]\n```\n", at: "runs: [a, c]",
-                                      mentions: ["runs", "id c", "did you mean a"])
+                                      mentions: ["runs", "id c", "ids on this page: a, b"])
     }
 
     func testUnknownRunInABlockListPointsAtItsLine() throws {
@@ -39,8 +40,9 @@ final class DisplayReferenceTests: NotebookTestCase {
     }
 
     func testTableWithUnknownRunFails() throws {
+        // One edit in two letters is no real likeness: the ids are listed, none is suggested.
         try assertFailsBeforeTraining("```gan-table\nruns: [a, bb]\n```\n", at: "runs: [a, bb]",
-                                      mentions: ["runs", "id bb", "did you mean b"])
+                                      mentions: ["runs", "id bb", "ids on this page: a, b"])
     }
 
     func testTableWithUnknownColumnFails() throws {

@@ -1,0 +1,45 @@
+import Foundation
+import Notebook
+import XCTest
+@testable import Book
+
+/// The planner reports every problem of every page in one pass and refuses empty gan blocks.
+final class PlannerProblemsTests: NotebookTestCase {
+    private func planError(_ body: () throws -> SitePlan) -> String {
+        do {
+            _ = try body()
+            XCTFail("planned without error")
+        } catch {
+            return "\(error)"
+        }
+        return ""
+    }
+
+    func testEmptyOrCommentOnlyGanBlockIsAnError() throws {
+        for body in ["", "# to do: pick a dataset\n", "~\n"] {
+            let page = try Notebook.parsePage(path: "p.md", text: "# P\n\n```gan\n\(body)```\n",
+                                              directiveKinds: SitePlanner.directiveKinds)
+            let message = planError { try SitePlanner.plan([page]) }
+            XCTAssertTrue(message.hasPrefix("p.md:4: empty directive: write at least dataset"), message)
+        }
+    }
+
+    func testUpperCaseFenceIsAGanDirective() throws {
+        let page = try Notebook.parsePage(path: "p.md", text: "# P\n\n```GAN\n```\n", directiveKinds: SitePlanner.directiveKinds)
+        XCTAssertTrue(planError { try SitePlanner.plan([page]) }.contains("empty directive"))
+    }
+
+    func testFrontMatterErrorDoesNotHideOtherPagesOrItsOwnDirectives() throws {
+        try notebook.write("a.md", "---\ntitel: A\n---\n# A\n\n```gan\ndataset: ring8\nbeta: 1\n```\n")
+        try notebook.write("b.md", "# B\n\n```gan\ndataset: ring8\nz_dim: 0\nseed: x\n```\n\n```gan-table\ncolumns: [los_g]\n```\n")
+        let message = planError { try SitePlanner.loadAndPlan(content: notebook.content) }
+        let lines = message.components(separatedBy: "\n").dropFirst()
+        let places = lines.map { line in
+            (line.components(separatedBy: "/").last ?? "").split(separator: ":").prefix(2).joined(separator: ":")
+        }
+        XCTAssertEqual(places, ["a.md:2", "a.md:8", "b.md:5", "b.md:6", "b.md:10"], message)
+        XCTAssertTrue(message.hasPrefix("5 problems, nothing was trained"), message)
+        XCTAssertTrue(message.contains("did you mean title?"), message)
+        XCTAssertTrue(message.contains("did you mean loss_g?"), message)
+    }
+}
