@@ -20,14 +20,21 @@ struct BuildStages {
         cache = RunCache(site: self.site)
     }
 
-    /// Stage 1: the notebook's pages; a page that resolves outside content/ is refused.
-    func loadPages() throws -> [Page] {
+    /// Stage 1: the notebook's pages; a page that resolves outside content/ is refused. A page
+    /// with wrong front matter is kept, with its problems, so the plan reports them together
+    /// with every directive's: one bad page hides nothing.
+    func loadPages() throws -> PageReading {
         try SourceContainment.check(folder: content, what: "page", paths: SourceContainment.pagePaths(in: content))
-        return try Notebook.loadPages(in: content, directiveKinds: SitePlanner.directiveKinds)
+        return try Notebook.readPages(in: content, directiveKinds: SitePlanner.directiveKinds)
     }
 
-    /// Stage 2: every directive decoded and hashed (nothing trained or written).
-    func plan(_ pages: [Page]) throws -> SitePlan { try SitePlanner.plan(pages) }
+    /// Stage 2: every directive decoded and hashed (nothing trained or written); every problem
+    /// of every page is one error.
+    func plan(_ reading: PageReading) throws -> SitePlan {
+        try SitePlanner.plan(reading.pages, pageProblems: reading.problems)
+    }
+
+    typealias PageReading = (pages: [Page], problems: [NotebookError])
 
     /// The templates and their assets, checked before training too: a broken template should not cost a run.
     func loadTemplates() throws -> LoadedTemplates { try LoadedTemplates.load(from: templates) }

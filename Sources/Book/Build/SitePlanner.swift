@@ -13,13 +13,7 @@ enum SitePlanner {
         + Evaluation.keys
         + [TableViewBuilder.imagesPerSecond, TableViewBuilder.wallSeconds]
 
-    /// Reads every page and plans it, reporting every problem of every page in one pass: a page
-    /// with wrong front matter is still planned, so its directives' problems show too.
-    static func loadAndPlan(content: URL) throws -> SitePlan {
-        let reading = try Notebook.readPages(in: content, directiveKinds: directiveKinds)
-        return try plan(reading.pages, pageProblems: reading.problems)
-    }
-
+    /// Every page's directives decoded and hashed; every problem of every page is one error.
     /// - Parameter pageProblems: problems found while reading the pages, reported with the
     ///   directives' problems.
     static func plan(_ pages: [Page], pageProblems: [Error] = []) throws -> SitePlan {

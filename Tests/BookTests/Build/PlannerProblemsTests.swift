@@ -32,7 +32,10 @@ final class PlannerProblemsTests: NotebookTestCase {
     func testFrontMatterErrorDoesNotHideOtherPagesOrItsOwnDirectives() throws {
         try notebook.write("a.md", "---\ntitel: A\n---\n# A\n\n```gan\ndataset: ring8\nbeta: 1\n```\n")
         try notebook.write("b.md", "# B\n\n```gan\ndataset: ring8\nz_dim: 0\nseed: x\n```\n\n```gan-table\ncolumns: [los_g]\n```\n")
-        let message = planError { try SitePlanner.loadAndPlan(content: notebook.content) }
+        // Through the build's own stages, as `ganbook build` reads and plans.
+        let stages = BuildStages(content: notebook.content.path, site: notebook.site.path,
+                                 templates: notebook.templates.path, console: .capturing { _ in })
+        let message = planError { try stages.plan(try stages.loadPages()) }
         let lines = message.components(separatedBy: "\n").dropFirst()
         let places = lines.map { line in
             (line.components(separatedBy: "/").last ?? "").split(separator: ":").prefix(2).joined(separator: ":")
