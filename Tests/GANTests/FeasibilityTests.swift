@@ -25,13 +25,17 @@ final class FeasibilityTests: XCTestCase {
 
     func testModelTooLargeForAnyMachineIsRefusedWithTheEstimateAndTheMachine() throws {
         let layers = Array(repeating: "8192", count: 200).joined(separator: ", ")
-        let error = failure("dataset: mnist\ngenerator: {hidden: [\(layers)]}\n")
-        XCTAssertEqual(error?.line, 11)
-        XCTAssertEqual(error?.keyPath, "generator")
-        let message = error?.message ?? ""
-        XCTAssertTrue(message.hasPrefix("the run needs about 2"), message)
-        XCTAssertTrue(message.contains(" GB of memory"), message)
-        XCTAssertTrue(message.contains("the machine has "), message)
+        let config = try RunConfig.decode(yaml: "dataset: mnist\ngenerator: {hidden: [\(layers)]}\n", file: "page.md",
+                                          firstLine: 10)
+        XCTAssertThrowsError(try config.checkMemory(file: "page.md", line: 10)) { error in
+            let error = error as? GANError
+            XCTAssertEqual(error?.line, 10)
+            let message = error?.message ?? ""
+            XCTAssertTrue(message.hasPrefix("the run needs about 2"), message)
+            XCTAssertTrue(message.contains(" GB of memory"), message)
+            XCTAssertTrue(message.contains("the machine has "), message)
+        }
+        XCTAssertNoThrow(try RunConfig().checkMemory(file: "page.md", line: 1), "the default run fits")
     }
 
     func testMemoryIsJudgedAgainstTheMachine() throws {

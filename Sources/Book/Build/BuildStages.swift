@@ -69,12 +69,14 @@ struct BuildStages {
         }.joined(separator: "\n")
     }
 
-    /// Before stage 4: everything training needs that can be checked now: every dataset of every
-    /// missing run (with the directive's page:line), and that the site and the cache are writable.
+    /// Before stage 4: everything training needs that can be checked now: that every missing run
+    /// fits this machine's memory, every dataset of every missing run (with the directive's
+    /// page:line), and that the site and the cache are writable.
     func checkBeforeTraining(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath) throws {
         var problems: [Error] = []
         var checked: [DatasetName: Error?] = [:]
         for item in missing {
+            do { try item.run.config.checkMemory(file: item.page.page.sourcePath, line: item.run.line) } catch { problems.append(error) }
             let dataset = item.run.config.dataset
             if checked[dataset] == nil {
                 do { try search.ensureAvailable(dataset); checked[dataset] = .some(nil) } catch { checked[dataset] = error }

@@ -8,6 +8,7 @@ struct SingleRunTrainer {
 
     func run() throws {
         let config = try RunConfig.load(file: options.config)
+        try config.checkMemory(file: options.config, line: nil)
         let search = DataSearchPath.standard(dataArgument: options.data)
         try search.ensureAvailable(config.dataset)
         let output = TrainOutput(path: options.output)

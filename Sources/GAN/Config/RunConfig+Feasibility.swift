@@ -1,9 +1,10 @@
 import Foundation
 
 /// Checks that a decoded configuration can actually run: settings that are each valid but
-/// impossible together (fewer examples than one batch), and models too large for this machine.
-/// They run at the end of decoding, so a `gan` directive that could only fail after earlier runs
-/// trained is refused, with its page and line, before anything trains.
+/// impossible together (fewer examples than one batch), checked at the end of decoding, and
+/// models too large for this machine, checked by whoever is about to train (`checkMemory`) before
+/// anything trains: a cached run needs no memory to be rendered, and a plan may be made on a
+/// smaller machine than the workers that train it.
 extension RunConfig {
     /// One reason a run cannot train. `keys` are the keys to point at, most relevant first
     /// (the first one written gives the line).
@@ -61,10 +62,20 @@ extension RunConfig {
     }
 }
 
+extension RunConfig {
+    /// Refuses a run whose estimated memory does not fit `machine`, as an error at `file:line`.
+    public func checkMemory(machine: MachineMemory? = MachineMemory.current, file: String, line: Int?) throws {
+        let sizeFree = feasibilityProblems(machine: nil)
+        guard let problem = feasibilityProblems(machine: machine).first(where: { !sizeFree.contains($0) }) else { return }
+        throw GANError(kind: problem.kind, file: file, line: line, message: problem.message, hint: problem.hint)
+    }
+}
+
 extension RunConfigDecoder {
-    /// The first feasibility problem as an error at the line of its most relevant written key.
+    /// The first problem of the configuration itself (not of this machine) as an error at the
+    /// line of its most relevant written key.
     func checkFeasibility(_ config: RunConfig) throws {
-        guard let problem = config.feasibilityProblems().first else { return }
+        guard let problem = config.feasibilityProblems(machine: nil).first else { return }
         let anchor = problem.keys.lazy.compactMap { self.root.optional($0) }.first
         throw (anchor ?? root.value).error(problem.kind, problem.message, hint: problem.hint)
     }

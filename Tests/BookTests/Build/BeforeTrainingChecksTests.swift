@@ -96,3 +96,18 @@ final class SpecialSourceFileTests: NotebookTestCase {
         XCTAssertTrue(message.contains(fifo.path) && message.contains("not a regular file"), message)
     }
 }
+
+/// A run too large for this machine's memory is refused before any run trains (item 9), while
+/// its page still plans: the check belongs to training, not to reading the page.
+final class MemoryCheckBeforeTrainingTests: NotebookTestCase {
+    func testRunTooLargeForThisMachineStopsTheBuildBeforeTheFirstRunTrains() throws {
+        let layers = Array(repeating: "8192", count: 200).joined(separator: ", ")
+        try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "small"),
+                                                    "```gan\nid: huge\ndataset: ring8\ngenerator: {hidden: [\(layers)]}\n```\n"))
+        let message = notebook.buildError()
+        XCTAssertTrue(message.contains("page.md:") && message.contains("of memory") && message.contains("the machine has"),
+                      message)
+        XCTAssertFalse(notebook.output.contains("training"), "nothing may train: \(notebook.output)")
+        XCTAssertEqual(notebook.entryHashes, [])
+    }
+}

@@ -72,7 +72,7 @@ final class FuzzTests: XCTestCase {
                 if seconds > slowest.seconds { slowest = (seconds, name) }
                 if outcome.failed { failures += 1 }
                 XCTAssertEqual(outcome.unplaced, [], "\(name) of seed \(Self.seed): \(text.prefix(300).debugDescription)")
-                XCTAssertLessThan(seconds, 2, "\(name) of seed \(Self.seed) is slow")
+                XCTAssertLessThan(seconds, 10, "\(name) of seed \(Self.seed) is slow")
             }
         }
         let total = Date().timeIntervalSince(started)
