@@ -6,9 +6,9 @@ final class PlanListingTests: XCTestCase {
     func testTextListsEachRunToTrainWithItsPlaceAndEstimate() throws {
         let (listing, h) = try PlanFixture.listing()
         XCTAssertEqual(listing.text, """
-            hash                                                              page:line       id     dataset  iterations  time    memory
-            \(h[0])  content/a.md:3  one    ring8    400         4.0 s   50 MB
-            \(h[1])  content/b.md:3  three  grid25   200         2.0 s   50 MB
+            hash                                                              page:line       id     dataset  iterations  time   memory
+            \(h[0])  content/a.md:4  one    ring8    400         4.0 s  50 MB
+            \(h[1])  content/b.md:4  three  grid25   200         2.0 s  50 MB
             2 run(s) to train, 1 cached; about 6.0 s one after another on 1 thread(s)
             (fixed: 10 ms an iteration)
             """)
@@ -21,8 +21,8 @@ final class PlanListingTests: XCTestCase {
               "cached": 1,
               "estimate": "fixed: 10 ms an iteration",
               "runs": [
-                {"hash": "\(h[0])", "page": "content/a.md", "line": 3, "id": "one", "dataset": "ring8", "iterations": 400, "estimated_seconds": 4.0, "memory_bytes": 52428800},
-                {"hash": "\(h[1])", "page": "content/b.md", "line": 3, "id": "three", "dataset": "grid25", "iterations": 200, "estimated_seconds": 2.0, "memory_bytes": 52428800}
+                {"hash": "\(h[0])", "page": "content/a.md", "line": 4, "id": "one", "dataset": "ring8", "iterations": 400, "estimated_seconds": 4.0, "memory_bytes": 52428800},
+                {"hash": "\(h[1])", "page": "content/b.md", "line": 4, "id": "three", "dataset": "grid25", "iterations": 200, "estimated_seconds": 2.0, "memory_bytes": 52428800}
               ],
               "threads": 2,
               "total_estimated_seconds": 6.0
