@@ -50,3 +50,27 @@ final class JobPlannerTests: NotebookTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: notebook.runs.path), "planning trains nothing")
     }
 }
+
+extension JobPlannerTests {
+    func testParallelWritesOneRunCommandPerRun() throws {
+        try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "a", seed: 1),
+                                                    SmallRun.directive(id: "b", seed: 2)))
+        let hashes = try Self.planned(notebook).distinctRuns.map(\.run.hash)
+        let text = try plan(.parallel)
+        let list = try String(contentsOf: notebook.root.appendingPathComponent("jobs/parallel.txt"), encoding: .utf8)
+        let lines = list.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        for (line, hash) in zip(lines, hashes) {
+            XCTAssertTrue(line.contains(" run \(hash) --content "), String(line))
+            XCTAssertTrue(line.hasSuffix(" --threads 1"), String(line))
+        }
+        XCTAssertTrue(text.contains("parallel --jobs N --sshloginfile NODES"), text)
+    }
+
+    func testNothingToTrainWritesNoJobFiles() throws {
+        try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "a")))
+        try notebook.build()
+        XCTAssertTrue(try plan(.slurm).contains("no job files written: nothing to train"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: notebook.root.appendingPathComponent("jobs").path))
+    }
+}
