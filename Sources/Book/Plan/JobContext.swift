@@ -38,7 +38,10 @@ struct JobContext: Equatable {
     /// The context of this process: its executable and working directory, the given folders.
     static func current(content: String, site: String, templates: String, cache: URL?, data: String?,
                         jobsFolder: String) -> JobContext {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        var executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        if executable == "/proc/self/exe" {  // no procfs (macOS): the path this process was started by
+            executable = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
+        }
         return JobContext(executable: executable, workingDirectory: FileManager.default.currentDirectoryPath,
                           content: content, site: site, templates: templates, cache: cache?.path,
                           data: data.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, jobsFolder: jobsFolder)
