@@ -8,6 +8,7 @@ struct JobPlanner {
     var estimator: RunTimeEstimating = MeasuredRunTime()
 
     func run() throws {
+        if options.output == .slurm { _ = try resources(for: PlanListing(items: [], cachedCount: 0, threads: 1, method: "")) }
         let stages = BuildStages(content: options.content, site: options.site, templates: options.templates,
                                  console: console)
         let plan = try stages.plan(try stages.loadPages())
@@ -24,6 +25,12 @@ struct JobPlanner {
         try write(listing, context: context)
     }
 
+    /// The given resources, checked (before anything is measured), the rest from the listing.
+    func resources(for listing: PlanListing) throws -> SlurmResources {
+        try SlurmResources(partition: options.partition, time: options.time, cpusPerTask: options.cpusPerTask,
+                           memory: options.memory, listing: listing)
+    }
+
     func write(_ listing: PlanListing, context: JobContext) throws {
         console.line(options.json ? listing.json : listing.text)
         guard options.output != .listing else { return }
@@ -35,9 +42,7 @@ struct JobPlanner {
         switch options.output {
         case .listing: return
         case .slurm:
-            let resources = try SlurmResources(partition: options.partition, time: options.time,
-                                               cpusPerTask: options.cpusPerTask, memory: options.memory, listing: listing)
-            let jobs = SlurmJobs(listing: listing, context: context, resources: resources)
+            let jobs = SlurmJobs(listing: listing, context: context, resources: try resources(for: listing))
             try JobFolder.write(jobs.files, into: folder)
             console.line(jobs.instructions)
         case .parallel:
