@@ -32,6 +32,17 @@ public enum Ganbook {
         try RunsReport(options: options, console: .standard).run()
     }
 
+    /// `ganbook plan`: the runs a build would train; with `.slurm` or `.parallel` output, job files for them.
+    public static func plan(_ options: PlanOptions) throws {
+        try JobPlanner(options: options, console: .standard).run()
+    }
+
+    /// `ganbook run HASH`: trains one planned run into the cache (a worker's whole job).
+    public static func runOne(_ options: RunOptions) throws {
+        BuildInterruption.install(afterword: "the cache holds the whole run or nothing of it")
+        try HashRun(options: options, console: .standard).run()
+    }
+
     /// `ganbook bench`.
     public static func bench(_ options: BenchOptions) throws {
         try Benchmark(options: options, console: .standard).run()

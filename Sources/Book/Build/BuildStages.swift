@@ -20,6 +20,15 @@ struct BuildStages {
         cache = RunCache(site: self.site)
     }
 
+    /// The same stages over another cache: training stores into it (a shared cache outside the site).
+    init(content: URL, site: URL, templates: URL, console: Console, cache: RunCache) {
+        self.content = content
+        self.site = site
+        self.templates = templates
+        self.console = console
+        self.cache = cache
+    }
+
     /// Stage 1: the notebook's pages; a page that resolves outside content/ is refused. A page
     /// with wrong front matter is kept, with its problems, so the plan reports them together
     /// with every directive's: one bad page hides nothing.

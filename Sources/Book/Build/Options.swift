@@ -5,6 +5,8 @@ public struct BuildOptions {
     public var data: String?
     public var threads: Int
     public var frozen: Bool
+    /// `--cache DIR` (else `$GANBOOK_CACHE_DIR`): train into a cache outside the site, copy what pages use into site/runs/.
+    public var cache: String? = nil
 
     public init(content: String, site: String, templates: String, data: String?, threads: Int, frozen: Bool) {
         self.content = content

@@ -12,14 +12,20 @@ struct SiteBuilder {
                                  console: console)
         let plan = try stages.plan(try stages.loadPages())
         let templates = try stages.loadTemplates()
-        let missing = try stages.verifyCache(plan)
+        let shared = SharedCache.forBuild(stages, option: options.cache)
+        try shared?.publish(plan)
+        var missing = try stages.verifyCache(plan)
+        if let shared { missing = try shared.stillMissing(missing) }  // damage there stops the build too
         if options.frozen && !missing.isEmpty {
             throw BookError(file: "", message: "--frozen: \(missing.count) run(s) have no cached result:\n"
                             + stages.list(missing, plan: plan), hint: "run ganbook build without --frozen to train them")
         }
         let search = DataSearchPath.standard(dataArgument: options.data)
-        try stages.checkBeforeTraining(missing, search: search)
-        let tally = try stages.train(missing, search: search, threads: options.threads)
+        // With a shared cache, runs train into it and are then copied into the site.
+        let trainer = shared?.trainingStages(stages) ?? stages
+        try trainer.checkBeforeTraining(missing, search: search)
+        let tally = try trainer.train(missing, search: search, threads: options.threads)
+        try shared?.publish(plan)
         let written = try stages.write(try stages.render(plan, templates: templates))
 
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9

@@ -17,6 +17,9 @@ final class RunCache {
 
     init(site: URL) { root = site.appendingPathComponent("runs", isDirectory: true) }
 
+    /// A cache in a folder of its own (a shared one, outside any site).
+    init(root: URL) { self.root = root }
+
     /// Run hashes are 64 lowercase hex digits; only folders so named are ever treated as entries.
     static func isRunHash(_ name: String) -> Bool {
         name.utf8.count == 64 && name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
