@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Dependency cost (first debug build, 2 cores): swift-argument-parser and Yams ~15 s each,
-// swift-mustache ~10 s, swift-crypto ~60 s (it compiles BoringSSL's SHA-256 among the rest).
+// swift-mustache ~10 s.
+// SHA-256 comes from the system's libcrypto: swift-crypto compiled BoringSSL for it, about a
+// minute of every clean build (measured below).
 let releaseSpeed: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
 ]
@@ -17,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // C libraries, found through pkg-config. Only the named Swift files import each shim.
@@ -26,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // Our AVX-512 kernels (chosen at run time). Optimised in every configuration: the tests
         // run a debug build, and unoptimised intrinsics code is ~20× slower.
@@ -35,7 +37,7 @@ let package = Package(
         // Diagnostics: the leaf every reader of YAML and every error message goes through.
         .target(name: "Diagnostics", dependencies: ["Yams"]),
         .target(name: "GAN", dependencies: [
-            "Diagnostics", "Engine", "CZlib", "Yams", .product(name: "Crypto", package: "swift-crypto"),
+            "Diagnostics", "Engine", "CZlib", "CCrypto", "Yams",
         ], swiftSettings: releaseSpeed),
         .target(name: "Notebook", dependencies: ["Diagnostics", "CCmark", "Yams"]),
         .target(name: "Book", dependencies: [
@@ -52,7 +54,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CKernels"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "Yams"]),
         .testTarget(name: "GANTests", dependencies: [
-            "GAN", "Engine", "AllocationCounter", .product(name: "Crypto", package: "swift-crypto"),
+            "GAN", "Engine", "AllocationCounter",
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "BookTests", dependencies: ["Book", "GAN", "Notebook"]),
