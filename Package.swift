@@ -2,9 +2,9 @@
 import PackageDescription
 
 // Dependency cost (first debug build, 2 cores): swift-argument-parser and Yams ~15 s each,
-// swift-mustache ~10 s.
+// swift-mustache ~10 s, FlyingFox (the preview server, no dependencies of its own) ~CPUFF.
 // SHA-256 comes from the system's libcrypto: swift-crypto compiled BoringSSL for it, about a
-// minute of every clean build (measured below).
+// minute of every clean build (clean debug build, CPU time: BEFOREFF with swift-crypto, AFTERFF now).
 let releaseSpeed: [SwiftSetting] = [
     .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
 ]
@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries, found through pkg-config. Only the named Swift files import each shim.
@@ -44,8 +45,10 @@ let package = Package(
             "Diagnostics", "Notebook", "GAN", "Engine", "CPNG", "Yams",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The preview server (`ganbook serve`), above Book: only it imports the HTTP package.
+        .target(name: "Preview", dependencies: ["Book", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "ganbook", dependencies: [
-            "Book",
+            "Book", "Preview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -58,5 +61,6 @@ let package = Package(
         ]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
         .testTarget(name: "BookTests", dependencies: ["Book", "GAN", "Notebook"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", .product(name: "FlyingFox", package: "FlyingFox")]),
     ]
 )

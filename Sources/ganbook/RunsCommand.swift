@@ -4,7 +4,8 @@ import Book
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
-        abstract: "List cached runs with the pages that use them, verify them, remove unused ones.")
+        abstract: "List cached runs with the pages that use them, verify them, remove unused ones.",
+        subcommands: [RunsListCommand.self, RunsVerifyCommand.self, RunsGCCommand.self])
 
     @Option(help: "Folder of Markdown pages.") var content = "content"
     @Option(help: "Site folder whose runs/ is the cache.") var site = "site"

@@ -95,8 +95,11 @@ struct BuildStages {
 
     /// Stage 4: trains each missing run under its lock; a run another build trained meanwhile is
     /// taken from the cache and counted as reused.
-    func train(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath, threads: Int) throws -> TrainingTally {
+    /// `afterEach` hears how many runs are done after each one (to write the pages now complete).
+    func train(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath, threads: Int,
+               afterEach: (Int) throws -> Void = { _ in }) throws -> TrainingTally {
         var tally = TrainingTally()
+        let progress = BuildProgress(total: missing.count)
         // Read the source commit now, before training, so a commit made meanwhile is not recorded.
         if !missing.isEmpty { _ = Provenance.engineCommit }
         BuildInterruption.active?.planned(missing.count)
@@ -112,6 +115,7 @@ struct BuildStages {
                 console.line("reusing \(label): another build trained it meanwhile")
                 tally.reused += 1
                 BuildInterruption.active?.finished("\(name) (trained by another build)")
+                try afterEach(index + 1)
                 continue
             case .damaged(let error): throw error
             case .absent: break
@@ -123,6 +127,8 @@ struct BuildStages {
             try BuildInterruption.writing { _ = try cache.store(item.run.hash, files: files) }
             BuildInterruption.active?.finished(name)
             tally.trained += 1
+            try afterEach(index + 1)
+            if missing.count > 1 { console.line(progress.finished(index + 1)) }
         }
         return tally
     }

@@ -7,6 +7,7 @@ struct SiteBuilder {
     let console: Console
 
     func build() throws {
+        if options.usesBuildControls { return try ControlledBuild(options: options, console: console).build() }
         let started = DispatchTime.now().uptimeNanoseconds
         let stages = BuildStages(content: options.content, site: options.site, templates: options.templates,
                                  console: console)
@@ -19,7 +20,10 @@ struct SiteBuilder {
         }
         let search = DataSearchPath.standard(dataArgument: options.data)
         try stages.checkBeforeTraining(missing, search: search)
-        let tally = try stages.train(missing, search: search, threads: options.threads)
+        let writer = ProgressiveWriter(stages: stages, templates: templates, full: plan, onlySlug: nil, keepGoing: false)
+        if missing.count > 1 { _ = try writer.writeReady() }
+        let tally = try stages.train(missing, search: search, threads: options.threads,
+                                     afterEach: { done in if done < missing.count { _ = try writer.writeReady() } })
         let written = try stages.write(try stages.render(plan, templates: templates))
 
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
