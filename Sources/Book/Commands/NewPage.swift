@@ -20,7 +20,7 @@ struct NewPage {
         try SiteOutput.ensureFolder(folder, what: "content folder")
         let path = folder.appendingPathComponent(slug + ".md").path
         let display = (options.content as NSString).appendingPathComponent(slug + ".md")
-        let data = Data(NewPageText.text(title: title, id: slug).utf8)
+        let data = Data(NewPageText.text(title: title, id: "first-run").utf8)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
