@@ -25,7 +25,13 @@ final class PreviewServer: @unchecked Sendable {
             throw BookError(file: "", message: "--port \(options.port) is not a port", hint: "use 1 to 65535, or 0 for any free port")
         }
         let address = try socketAddress()
-        if options.watch { rebuild() }
+        if options.watch {
+            rebuild()
+            // A first build that failed before writing: serve its error from an empty site folder.
+            if !FileManager.default.fileExists(atPath: site.path) {
+                try? FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+            }
+        }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: site.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw BookError(file: options.build.site, message: "no site folder to serve",

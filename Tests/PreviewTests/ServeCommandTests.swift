@@ -73,6 +73,12 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("nowhere").path))
     }
 
+    func testAHostThatIsNoAddressIsAClearError() throws {
+        let serve = try ServeProcess(["serve", "--port", "0", "--host", "my laptop"], in: try builtSite())
+        XCTAssertEqual(serve.finish(timeout: 30), 1, serve.text)
+        XCTAssertTrue(serve.text.contains("--host my laptop is not an IP address"), serve.text)
+    }
+
     func testServesWithoutWatchingAndWithoutScript() throws {
         let serve = try ServeProcess(["serve", "--port", "0"], in: try builtSite())
         defer { serve.stop() }

@@ -26,12 +26,13 @@ final class ProgressiveWriter {
         }
     }
 
-    /// The complete pages rendered (with --keep-going, those that fail alone are left out and named).
-    func render() throws -> (files: [String: Data], pages: [PlannedPage], failures: [String]) {
+    /// The complete pages rendered. With --keep-going, and while runs still train (`tolerant`),
+    /// a page that fails to render alone is left out (and named); the final render reports it.
+    func render(tolerant: Bool = false) throws -> (files: [String: Data], pages: [PlannedPage], failures: [String]) {
         var pages = complete()
         var failures: [String] = []
         let rendering = SiteRendering(templates: templates, entry: stages.cache.load)
-        if keepGoing {
+        if keepGoing || tolerant {
             pages = pages.filter { page in
                 do { _ = try rendering.renderPage(page, siteTitle: SiteRendering.defaultSiteTitle); return true } catch {
                     failures.append("\(page.page.sourcePath): not rendered: \(error)")
@@ -51,7 +52,7 @@ final class ProgressiveWriter {
 
     /// Adds the complete pages to the site (removes nothing).
     func writeReady() throws -> Int {
-        let rendered = try render()
+        let rendered = try render(tolerant: true)
         writtenPages = rendered.pages.filter { !$0.page.isIndex }.count
         return try SiteOutput(siteURL: stages.site).writeSome(rendered.files)
     }
