@@ -45,7 +45,7 @@ final class ProgressiveWriter {
             files = files.filter { path, _ in
                 path == SiteRendering.index || path == "\(onlySlug).html" || !path.hasSuffix(".html") || path.contains("/")
             }
-            pages = pages.filter { $0.page.slug == onlySlug }
+            pages = pages.filter { $0.page.slug == onlySlug || $0.page.isIndex }
         }
         return (files, pages, failures)
     }
@@ -53,14 +53,14 @@ final class ProgressiveWriter {
     /// Adds the complete pages to the site (removes nothing).
     func writeReady() throws -> Int {
         let rendered = try render(tolerant: true)
-        writtenPages = rendered.pages.filter { !$0.page.isIndex }.count
+        writtenPages = rendered.pages.count
         return try SiteOutput(siteURL: stages.site).writeSome(rendered.files)
     }
 
     /// The final write; returns the files changed and the pages that could not be rendered.
     func finish() throws -> (changed: Int, failures: [String]) {
         let rendered = try render()
-        writtenPages = rendered.pages.filter { !$0.page.isIndex }.count
+        writtenPages = rendered.pages.count
         let everything = onlySlug == nil && rendered.pages.count == full.pages.count
         let changed = everything ? try stages.write(rendered.files) : try SiteOutput(siteURL: stages.site).writeSome(rendered.files)
         return (changed, rendered.failures)
