@@ -6,7 +6,7 @@ struct GanbookCommand: ParsableCommand {
         commandName: "ganbook",
         abstract: "Lab-notebook pages of GAN experiments, trained on the CPU and rendered as a static site.",
         version: Ganbook.version,
-        subcommands: [BuildCommand.self, TrainCommand.self, RunsCommand.self, BenchCommand.self, PlanCommand.self,
-                      RunCommand.self],
+        subcommands: [BuildCommand.self, NewCommand.self, ServeCommand.self, TrainCommand.self, RunsCommand.self,
+                      PlanCommand.self, RunCommand.self, BenchCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

@@ -1,4 +1,3 @@
-import Crypto
 import XCTest
 @testable import GAN
 
@@ -90,11 +89,15 @@ final class ConfigHashTests: XCTestCase {
     func testRunHashIsSHA256OfTheHashInput() throws {
         // SHA-256("abc"), the FIPS 180-2 test vector, checks the hex encoding used by runHash.
         XCTAssertEqual(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // The FIPS 180-2 vectors for the empty message and a million "a" (several blocks), from libcrypto.
+        XCTAssertEqual(sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hash(data: [UInt8](repeating: 97, count: 1_000_000)).hexString,
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         let config = try decode("dataset: grid25")
         XCTAssertEqual(config.runHash, sha256Hex(config.hashInput()))
     }
 }
 
 private func sha256Hex(_ text: String) -> String {
-    SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    SHA256.hash(data: Array(text.utf8)).bytes.map { String(format: "%02x", $0) }.joined()
 }

@@ -104,38 +104,62 @@ struct BuildStages {
         }
     }
 
-    /// Stage 4: trains each missing run under its lock; a run another build trained meanwhile is
-    /// taken from the cache and counted as reused.
-    func train(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath, threads: Int) throws -> TrainingTally {
+    /// Stage 4: trains each run under its lock; a run another build trained meanwhile is taken
+    /// from the cache and counted as reused. A run in `reruns` trains again even when cached, and
+    /// its entry is replaced only once the new one is whole. With `failed`, a run that fails is
+    /// handed to it and training goes on (`--keep-going`); without, the error ends the stage.
+    /// `afterEach` hears how many runs are done after each one.
+    func train(_ items: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath, threads: Int,
+               reruns: Set<String> = [], failed: (((run: PlannedRun, page: PlannedPage), Error) throws -> Void)? = nil,
+               afterEach: (Int) throws -> Void = { _ in }) throws -> TrainingTally {
         var tally = TrainingTally()
+        let progress = BuildProgress(total: items.count)
         // Read the source commit now, before training, so a commit made meanwhile is not recorded.
-        if !missing.isEmpty { _ = Provenance.engineCommit }
-        BuildInterruption.active?.planned(missing.count)
-        for (index, item) in missing.enumerated() {
-            let name = "\(item.page.page.slug)/\(item.run.id)"
-            let label = "[\(index + 1)/\(missing.count)] \(name)"
-            let lock = try cache.lockRun(item.run.hash) {
-                console.line("waiting for another build that is training \(label) (run \(item.run.hash.prefix(12)))")
+        if !items.isEmpty { _ = Provenance.engineCommit }
+        BuildInterruption.active?.planned(items.count)
+        for (index, item) in items.enumerated() {
+            let label = "[\(index + 1)/\(items.count)] \(item.page.page.slug)/\(item.run.id)"
+            do {
+                try trainOne(item, label: label, again: reruns.contains(item.run.hash), search: search, threads: threads,
+                             tally: &tally)
+            } catch {
+                guard let failed else { throw error }
+                try failed(item, error)
+                console.line("failed \(label); continuing (--keep-going)")
             }
-            defer { lock.release() }
+            try afterEach(index + 1)
+            if items.count > 1 { console.line(progress.finished(index + 1)) }
+        }
+        return tally
+    }
+
+    /// One run of stage 4, under the run's lock.
+    private func trainOne(_ item: (run: PlannedRun, page: PlannedPage), label: String, again: Bool,
+                          search: DataSearchPath, threads: Int, tally: inout TrainingTally) throws {
+        let name = "\(item.page.page.slug)/\(item.run.id)"
+        let lock = try cache.lockRun(item.run.hash) {
+            console.line("waiting for another build that is training \(label) (run \(item.run.hash.prefix(12)))")
+        }
+        defer { lock.release() }
+        if !again {
             switch cache.state(item.run.hash) {
             case .present:
                 console.line("reusing \(label): another build trained it meanwhile")
                 tally.reused += 1
                 BuildInterruption.active?.finished("\(name) (trained by another build)")
-                continue
+                return
             case .damaged(let error): throw error
             case .absent: break
             }
-            BuildInterruption.active?.started(name)
-            console.line("training \(label) (run \(item.run.hash.prefix(12)), \(threads) thread(s))")
-            let files = try RunTraining.train(item.run.config, search: search, threads: threads,
-                                              console: console, label: "  ")
-            try BuildInterruption.writing { _ = try cache.store(item.run.hash, files: files) }
-            BuildInterruption.active?.finished(name)
-            tally.trained += 1
         }
-        return tally
+        BuildInterruption.active?.started(name)
+        console.line("\(again ? "training again" : "training") \(label) (run \(item.run.hash.prefix(12)), \(threads) thread(s))")
+        let files = try RunTraining.train(item.run.config, search: search, threads: threads, console: console, label: "  ")
+        try BuildInterruption.writing {
+            if again { try cache.replace(item.run.hash, files: files) } else { _ = try cache.store(item.run.hash, files: files) }
+        }
+        BuildInterruption.active?.finished(name)
+        tally.trained += 1
     }
 
     /// Stage 5: the whole site in memory, from verified entries.

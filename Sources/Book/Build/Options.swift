@@ -7,6 +7,18 @@ public struct BuildOptions {
     public var frozen: Bool
     /// `--cache DIR` (else `$GANBOOK_CACHE_DIR`): train into a cache outside the site, copy what pages use into site/runs/.
     public var cache: String? = nil
+    /// `--only PAGE`: that page (by slug, file name or path) and the index; nothing else is touched.
+    public var only: String? = nil
+    /// `--rerun ID|HASH`: runs to train again; each entry is replaced only once the new one is whole.
+    public var rerun: [String] = []
+    /// `--dry-run`: list what would train, with estimated times; train and write nothing.
+    public var dryRun = false
+    /// `-j N`: runs trained at once (nil: `BuildOptions.defaultJobs`).
+    public var jobs: Int? = nil
+    /// `--keep-going`: train and render what can be, list the failures, fail at the end.
+    public var keepGoing = false
+    /// The child process of `-j`: train this one run of the plan into the cache, render nothing.
+    public var trainOnly: String? = nil
 
     public init(content: String, site: String, templates: String, data: String?, threads: Int, frozen: Bool) {
         self.content = content

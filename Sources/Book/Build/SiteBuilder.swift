@@ -7,6 +7,7 @@ struct SiteBuilder {
     let console: Console
 
     func build() throws {
+        if options.usesBuildControls { return try ControlledBuild(options: options, console: console).build() }
         let started = DispatchTime.now().uptimeNanoseconds
         let stages = BuildStages(content: options.content, site: options.site, templates: options.templates,
                                  console: console)
@@ -21,10 +22,13 @@ struct SiteBuilder {
                             + stages.list(missing, plan: plan), hint: "run ganbook build without --frozen to train them")
         }
         let search = DataSearchPath.standard(dataArgument: options.data)
-        // With a shared cache, runs train into it and are then copied into the site.
+        // With a shared cache, runs train into it and are copied into the site once all have trained.
         let trainer = shared?.trainingStages(stages) ?? stages
         try trainer.checkBeforeTraining(missing, search: search)
-        let tally = try trainer.train(missing, search: search, threads: options.threads)
+        let writer = ProgressiveWriter(stages: stages, templates: templates, full: plan, onlySlug: nil, keepGoing: false)
+        if missing.count > 1 { _ = try writer.writeReady() }
+        let tally = try trainer.train(missing, search: search, threads: options.threads,
+                                      afterEach: { done in if done < missing.count { _ = try writer.writeReady() } })
         try shared?.publish(plan)
         let written = try stages.write(try stages.render(plan, templates: templates))
 

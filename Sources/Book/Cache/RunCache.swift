@@ -142,6 +142,9 @@ final class RunCache {
         return true
     }
 
+    /// Drops the memoised state of `hash` (its entry was replaced).
+    func forget(_ hash: String) { loaded[hash] = nil }
+
     private func removePartial(_ partial: URL) {
         if FileKind.of(partial.path) == .directory { try? FileManager.default.removeItem(at: partial) }
     }

@@ -1,5 +1,3 @@
-import Crypto
-
 extension RunConfig {
     /// Bumped by hand only when cached results change meaning (metrics renamed, evaluation
     /// redefined): every run hash changes with it.

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A 2-D mixture of equal-weight isotropic Gaussians: the standard mode-collapse benchmarks.

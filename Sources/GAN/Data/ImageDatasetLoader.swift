@@ -1,5 +1,3 @@
-import Crypto
-
 /// Decodes the training split of an image dataset and proves it is the canonical one.
 enum ImageDatasetLoader {
     /// Reads, checks and converts the files of `files.dataset`.
