@@ -28,7 +28,7 @@ struct ControlledBuild {
         let reruns = Set(selection.rerun.map(\.run.hash))
 
         if options.dryRun {
-            DryRunReport(console: console, threads: options.threads).show(toTrain, reruns: reruns)
+            DryRunReport(console: console, threads: options.threads).show(toTrain, plan: selection.plan, reruns: reruns)
             return
         }
         if options.frozen && !toTrain.isEmpty {

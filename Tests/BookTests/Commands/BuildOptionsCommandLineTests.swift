@@ -33,7 +33,7 @@ final class BuildOptionsCommandLineTests: ExecutableNotebookTestCase {
     func testDryRunFromTheCommandLine() throws {
         let dry = try ganbook(["build", "--dry-run", "--threads", "1"])
         XCTAssertEqual(dry.status, 0, dry.all)
-        XCTAssertTrue(dry.stdout.contains("dry run: 3 run(s) would train") && dry.stdout.contains("total: about"), dry.all)
+        XCTAssertTrue(dry.stdout.contains("dry run: 3 run(s) would train") && dry.stdout.contains("3 run(s) to train, 0 cached; about"), dry.all)
         XCTAssertTrue(notebook.entryHashes.isEmpty)
     }
 
