@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Notebook", dependencies: ["Diagnostics", "CCmark", "Yams"]),
         .target(name: "Book", dependencies: [
             "Diagnostics", "Notebook", "GAN", "Engine", "CPNG", "Yams",
-            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "ganbook", dependencies: [
             "Book",

@@ -7,8 +7,8 @@ enum AtomicFile {
 
     static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            "\(temporaryPrefix)\(UInt64.random(in: 0...UInt64.max))-\(url.lastPathComponent)")
+        // Not derived from the target's name: any name that fits in the folder must be writable.
+        let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(UInt64.random(in: 0...UInt64.max))")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if fd < 0 { throw FileProblem.error(url.path, "write file (creating its temporary copy)", code: errno) }
         var failure: Int32 = 0
