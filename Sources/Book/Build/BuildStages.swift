@@ -71,7 +71,8 @@ struct BuildStages {
 
     /// Before stage 4: everything training needs that can be checked now: every dataset of every
     /// missing run (with the directive's page:line), and that the site and the cache are writable.
-    func checkBeforeTraining(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath) throws {
+    func checkBeforeTraining(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath,
+                             plan: SitePlan, templates: LoadedTemplates) throws {
         var problems: [Error] = []
         var checked: [DatasetName: Error?] = [:]
         for item in missing {
@@ -90,6 +91,7 @@ struct BuildStages {
         if !missing.isEmpty {
             try cache.createRoot()
             try WritableCheck.probe(cache.root, what: "results cache")
+            try SiteOutput(siteURL: site).checkReplaceable(SiteRendering.outputPaths(plan, templates: templates))
         }
     }
 

@@ -18,7 +18,7 @@ struct SiteBuilder {
                             + stages.list(missing, plan: plan), hint: "run ganbook build without --frozen to train them")
         }
         let search = DataSearchPath.standard(dataArgument: options.data)
-        try stages.checkBeforeTraining(missing, search: search)
+        try stages.checkBeforeTraining(missing, search: search, plan: plan, templates: templates)
         let tally = try stages.train(missing, search: search, threads: options.threads)
         let written = try stages.write(try stages.render(plan, templates: templates))
 

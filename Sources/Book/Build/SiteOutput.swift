@@ -21,7 +21,7 @@ struct SiteOutput {
 
         let previous = try SiteManifest.read(in: siteURL) ?? SiteManifest()
         let generated = SiteManifest(files: files)
-        try refuseHandWritten(files, previous: previous)
+        try refuseHandWritten(files.mapValues { Optional($0) }, previous: previous)
         // Listed before writing, with the old bytes and the new, so every file a build killed
         // midway leaves is still recognised as ganbook's.
         var changed = 0
@@ -33,11 +33,20 @@ struct SiteOutput {
         return changed
     }
 
+    /// Before training: `paths` are the files the build will generate (with their bytes when
+    /// known, as for assets). A file there that ganbook may not replace is found now, not after
+    /// an hour of training.
+    func checkReplaceable(_ paths: [String: Data?]) throws {
+        try refuseHandWritten(paths, previous: try SiteManifest.read(in: siteURL) ?? SiteManifest())
+    }
+
     /// A file ganbook would overwrite that does not hold bytes it wrote there (per the manifest)
-    /// is the author's: a hand-written file, or a generated one edited by hand since.
-    func refuseHandWritten(_ files: [String: Data], previous: SiteManifest) throws {
+    /// is the author's: a hand-written file, or a generated one edited by hand since. A file or
+    /// link where a folder of a generated path goes is refused too. `nil` bytes: not known yet.
+    func refuseHandWritten(_ files: [String: Data?], previous: SiteManifest) throws {
         var problems: [Error] = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            if let problem = folderProblem(for: path) { problems.append(problem); continue }
             let url = siteURL.appendingPathComponent(path)
             let kind = FileKind.of(url.path)
             if kind == .missing { continue }
@@ -48,7 +57,7 @@ struct SiteOutput {
                 continue
             }
             let current = SiteOutput.smallFileContents(url)
-            if current == data || current.map({ previous.wrote($0, at: path) }) == true { continue }
+            if (data != nil && current == data) || current.map({ previous.wrote($0, at: path) }) == true { continue }
             let listed = previous.paths.contains(path)
             problems.append(BookError(
                 file: url.path,
@@ -58,6 +67,22 @@ struct SiteOutput {
                     + "if an older ganbook (before the manifest) generated it, delete it and build again"))
         }
         if let problem = SitePlanner.combine(problems) { throw problem }
+    }
+
+    /// A file or link standing where a folder of `path` goes inside the site.
+    func folderProblem(for path: String) -> BookError? {
+        var folder = siteURL
+        for component in path.split(separator: "/").dropLast() {
+            folder.appendPathComponent(String(component), isDirectory: true)
+            switch FileKind.of(folder.path) {
+            case .directory: continue
+            case .missing: return nil
+            default:
+                return BookError(file: folder.path, message: "is not a folder, but the generated \(path) goes inside it",
+                                 hint: "move it away, or rename the asset folder in the templates")
+            }
+        }
+        return nil
     }
 
     /// No generated file comes near this; a larger file is not read (nor ganbook's).
