@@ -144,7 +144,7 @@ final class RunCache {
     }
 
     /// Removes partial folders and lock files left by writers that died: only names of our own
-    /// form, and only when the run's lock can be taken (so no live writer, in any process or
+    /// form, only folders holding nothing but a run's files, and only when the run's lock can be taken (so no live writer, in any process or
     /// container, loses its folder).
     func removeAbandonedPartials() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
@@ -154,7 +154,7 @@ final class RunCache {
                 let hash = String(rest.prefix(64))
                 guard RunCache.isRunHash(hash), rest.dropFirst(64).hasPrefix("-") else { continue }
                 let partial = root.appendingPathComponent(name)
-                guard FileKind.of(partial.path) == .directory,
+                guard FileKind.of(partial.path) == .directory, RunFolderShape.foreignPaths(in: partial).isEmpty,
                       let lock = try? FileLock.acquire(lockURL(hash), wait: false) else { continue }
                 try? FileManager.default.removeItem(at: partial)
                 lock.release()
@@ -165,11 +165,18 @@ final class RunCache {
         }
     }
 
-    /// Deletes every hash-named folder whose hash is not in `used` (with `dryRun`, deletes
-    /// nothing); `each` hears of every such folder before it goes. Returns their hashes.
+    /// Whether what stands under `hash` is ganbook's to delete: a real folder (not a link or a
+    /// file) holding nothing but a run's files, complete or not, verifying or not. A folder named
+    /// like an entry that holds anything else is someone's, and is never deleted.
+    func isOwnEntry(_ hash: String) -> Bool {
+        FileKind.of(entry(hash).path) == .directory && RunFolderShape.foreignPaths(in: entry(hash)).isEmpty
+    }
+
+    /// Deletes every entry of ganbook's (`isOwnEntry`) whose hash is not in `used` (with `dryRun`,
+    /// deletes nothing); `each` hears of every such folder before it goes. Returns their hashes.
     @discardableResult
     func prune(keeping used: Set<String>, dryRun: Bool, each: (URL) -> Void = { _ in }) throws -> [String] {
-        let unused = hashes().filter { !used.contains($0) }
+        let unused = hashes().filter { !used.contains($0) && isOwnEntry($0) }
         for hash in unused {
             each(entry(hash))
             if !dryRun { try remove(hash) }
@@ -177,20 +184,29 @@ final class RunCache {
         return unused
     }
 
-    /// Deletes the entry of `hash` (a hash-named folder; never followed through a link).
+    /// Deletes the entry of `hash`, which must be one of ganbook's. It leaves its place at once
+    /// (renamed to a partial folder under the run's lock), so a kill midway leaves no half entry,
+    /// only a partial folder that the next build or `ganbook runs` removes.
     func remove(_ hash: String) throws {
         precondition(RunCache.isRunHash(hash), "not a run hash: \(hash)")
         let folder = entry(hash)
-        do {
-            if FileKind.of(folder.path) == .directory {
-                try FileManager.default.removeItem(at: folder)
-            } else if FileKind.of(folder.path) != .missing {
-                unlink(folder.path)
-            }
-        } catch {
-            throw FileProblem.error(folder.path, "delete the cache entry", error)
+        guard isOwnEntry(hash) else {
+            throw BookError(file: folder.path, message: "is not a cache entry that ganbook wrote (a link, a file, or a folder holding other files)",
+                            hint: "ganbook deletes only its own entries; move it away yourself if it should go")
+        }
+        guard let lock = try FileLock.acquire(lockURL(hash), wait: false) else {
+            throw BookError(file: folder.path, message: "another ganbook process is writing this run now; not deleted",
+                            hint: "run ganbook runs --prune again when it has finished")
+        }
+        defer { lock.release() }
+        let doomed = root.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-\(UInt32.random(in: 0...UInt32.max))")
+        if rename(folder.path, doomed.path) != 0 {
+            throw FileProblem.error(folder.path, "delete the cache entry (moving it aside)", code: errno)
         }
         loaded[hash] = nil
+        do { try FileManager.default.removeItem(at: doomed) } catch {
+            throw FileProblem.error(doomed.path, "delete the cache entry", error)
+        }
     }
 
     /// Total bytes of an entry's files.
