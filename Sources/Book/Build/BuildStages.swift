@@ -42,6 +42,7 @@ struct BuildStages {
     /// Stage 3: each distinct run of the plan, with its cache state (entries verified quickly).
     /// Damage anywhere is one error listing every damaged entry, before anything trains.
     func verifyCache(_ plan: SitePlan) throws -> [(run: PlannedRun, page: PlannedPage)] {
+        try cache.checkRoot()
         cache.removeAbandonedPartials()
         var damaged: [Error] = []
         var missing: [(run: PlannedRun, page: PlannedPage)] = []

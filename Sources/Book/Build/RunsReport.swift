@@ -16,6 +16,7 @@ struct RunsReport {
         for page in plan.pages {
             for run in page.runs { users[run.hash, default: []].append("\(page.page.slug)/\(run.id)") }
         }
+        try cache.checkRoot()
         cache.removeAbandonedPartials()
         var problems = 0, unused: [String] = []
         for hash in cache.hashes() {

@@ -86,12 +86,23 @@ final class RunCache {
     }
 
     func createRoot() throws {
-        switch FileKind.of(root.path) {
-        case .directory: return
-        case .missing:
+        try checkRoot()
+        if FileKind.of(root.path) == .missing {
             do { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) } catch {
                 throw FileProblem.error(root.path, "create the cache folder", error)
             }
+        }
+    }
+
+    /// The cache folder is a real folder of the site, or missing: never a link, through which
+    /// builds and pruning would read and delete outside the site. Every command that reads or
+    /// deletes in the cache checks this first.
+    func checkRoot() throws {
+        switch FileKind.of(root.path) {
+        case .directory, .missing: return
+        case .symlink:
+            throw BookError(file: root.path, message: "is a symbolic link; the results cache must be a real folder inside the site",
+                            hint: "replace the link with the folder it points to")
         default:
             throw BookError(file: root.path, message: "is not a folder; the results cache needs a folder here",
                             hint: "move the file away")

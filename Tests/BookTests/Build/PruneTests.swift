@@ -79,6 +79,18 @@ final class PruneTests: NotebookTestCase {
         XCTAssertEqual(entries.count, 2)
     }
 
+    /// site/runs as a link to a folder elsewhere: neither pruning nor a build reads or deletes
+    /// through it.
+    func testCacheFolderThatIsALinkIsRefused() throws {
+        let elsewhere = notebook.root.appendingPathComponent("elsewhere")
+        try FileManager.default.moveItem(at: notebook.runs, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: notebook.runs, withDestinationURL: elsewhere)
+        try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "a")))
+        XCTAssertThrowsError(try runs()) { XCTAssertTrue("\($0)".contains("is a symbolic link"), "\($0)") }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).filter(RunCache.isRunHash).count, 2)
+        XCTAssertTrue(notebook.buildError(frozen: true).contains("is a symbolic link"))
+    }
+
     func testEmptyNotebookRefusesToPrune() throws {
         let empty = notebook.root.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
