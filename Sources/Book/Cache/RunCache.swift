@@ -130,9 +130,9 @@ final class RunCache {
                 } catch {
                     throw FileProblem.error(url.deletingLastPathComponent().path, "create folder", error)
                 }
-                guard FileManager.default.createFile(atPath: url.path, contents: files[path]!) else {
-                    throw FileProblem.error(url.path, "write file", code: errno == 0 ? EIO : errno)
-                }
+                // Written in place: the partial folder is what appears all at once, and a plain write
+                // leaves no temporary file of another form in it.
+                try AtomicFile.writeNew(files[path]!, to: url)
             }
             if rename(partial.path, entry(hash).path) != 0 {
                 let code = errno
@@ -165,7 +165,7 @@ final class RunCache {
                 let hash = String(rest.prefix(64))
                 guard RunCache.isRunHash(hash), rest.dropFirst(64).hasPrefix("-") else { continue }
                 let partial = root.appendingPathComponent(name)
-                guard FileKind.of(partial.path) == .directory, RunFolderShape.foreignPaths(in: partial).isEmpty,
+                guard FileKind.of(partial.path) == .directory, RunCache.holdsOnlyWrittenFiles(partial),
                       let lock = try? FileLock.acquire(lockURL(hash), wait: false) else { continue }
                 try? FileManager.default.removeItem(at: partial)
                 lock.release()
@@ -181,6 +181,16 @@ final class RunCache {
     /// like an entry that holds anything else is someone's, and is never deleted.
     func isOwnEntry(_ hash: String) -> Bool {
         FileKind.of(entry(hash).path) == .directory && RunFolderShape.foreignPaths(in: entry(hash)).isEmpty
+    }
+
+    /// Whether a partial folder holds only what a build writes into one: a run's files, and the
+    /// temporary files of a write killed midway (ours, or Foundation's `.dat.nosync…`).
+    static func holdsOnlyWrittenFiles(_ partial: URL) -> Bool {
+        RunFolderShape.foreignPaths(in: partial).allSatisfy { path in
+            let name = (path as NSString).lastPathComponent
+            return (name.hasPrefix(AtomicFile.temporaryPrefix) || name.hasPrefix(".dat.nosync"))
+                && FileKind.of(partial.appendingPathComponent(path).path) == .regular
+        }
     }
 
     /// Deletes every entry of ganbook's (`isOwnEntry`) whose hash is not in `used` (with `dryRun`,

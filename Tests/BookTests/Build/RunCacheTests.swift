@@ -78,6 +78,17 @@ final class RunCacheTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: partial.appendingPathComponent("samples/photo.jpg").path))
     }
 
+    /// What a store killed midway leaves (a run's files, some cut, and a write's temporary file)
+    /// is a partial folder the next build removes.
+    func testPartialOfAKilledStoreIsRemoved() throws {
+        let partial = cache.root.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-2")
+        try FileManager.default.createDirectory(at: partial.appendingPathComponent("samples"), withIntermediateDirectories: true)
+        try Data("{".utf8).write(to: partial.appendingPathComponent("config.json"))
+        try Data("half".utf8).write(to: partial.appendingPathComponent("samples/.dat.nosync3E4F.vShcff"))
+        cache.removeAbandonedPartials()
+        XCTAssertEqual(notebook.runFolderNames, [])
+    }
+
     func testPruneRemovesOnlyUnusedHashNamedFolders() throws {
         let used = String(repeating: "1", count: 64), unused = String(repeating: "2", count: 64)
         try cache.store(used, files: files("a"))
