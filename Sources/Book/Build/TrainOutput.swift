@@ -89,31 +89,39 @@ struct TrainOutput {
     }
 
     /// Puts `files` in place of the folder all at once: written beside it, then renamed over it.
+    /// One write for an interruption: Ctrl-C waits for it, so no partial folder is left behind.
     func replace(with files: [String: Data]) throws {
+        try BuildInterruption.writing { try swap(in: files) }
+    }
+
+    private func swap(in files: [String: Data]) throws {
         let tag = UInt32.random(in: 0...UInt32.max)
         let partial = parent.appendingPathComponent("\(hiddenBase)-partial-\(tag)")
         do {
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 let file = partial.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.write(data, to: file)
+                try AtomicFile.writeNew(data, to: file)
             }
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw FileProblem.error(partial.path, "write the run's files", error)
         }
-        try BuildInterruption.writing {
+        do {
             var old: URL?
             if FileKind.of(url.path) == .directory {
                 let moved = parent.appendingPathComponent("\(hiddenBase)-old-\(tag)")
                 if rename(url.path, moved.path) != 0 {
-                    throw FileProblem.error(url.path, "move the previous run aside", code: errno)
+                    let code = errno
+                    try? FileManager.default.removeItem(at: partial)
+                    throw FileProblem.error(url.path, "move the previous run aside", code: code)
                 }
                 old = moved
             }
             if rename(partial.path, url.path) != 0 {
                 let code = errno
                 if let old { rename(old.path, url.path) }
+                try? FileManager.default.removeItem(at: partial)
                 throw FileProblem.error(url.path, "move the new run into place", code: code)
             }
             if let old { try? FileManager.default.removeItem(at: old) }
