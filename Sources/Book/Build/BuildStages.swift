@@ -93,6 +93,13 @@ struct BuildStages {
             try cache.createRoot()
             try WritableCheck.probe(cache.root, what: "results cache")
             try SiteOutput(siteURL: site).checkReplaceable(SiteRendering.outputPaths(plan, templates: templates))
+            // A lock file a folder or link stands in for would stop the build at that run, after others trained.
+            let locks = missing.map { cache.lockURL($0.run.hash) } + [site.appendingPathComponent(SiteOutput.lockName)]
+            let blocked = locks.filter { ![.missing, .regular].contains(FileKind.of($0.path)) }.map {
+                BookError(file: $0.path, message: "stands where ganbook keeps a lock file, and is not a regular file",
+                          hint: "remove it (ganbook creates its lock files itself); nothing was trained")
+            }
+            if let problem = SitePlanner.combine(blocked) { throw problem }
         }
     }
 

@@ -61,6 +61,18 @@ final class BeforeTrainingChecksTests: NotebookTestCase {
         XCTAssertTrue(message.contains(notebook.site.appendingPathComponent("fonts").path) && message.contains("not a folder"), message)
     }
 
+    /// A folder or link where a later run's lock file goes would stop the build at that run.
+    func testFolderInPlaceOfALockFileFailsBeforeTraining() throws {
+        try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "a"), SmallRun.directive(id: "b", seed: 2)))
+        let stages = BuildStages(content: notebook.content.path, site: notebook.site.path,
+                                 templates: notebook.templates.path, console: .capturing { _ in })
+        let second = try XCTUnwrap(try stages.plan(try stages.loadPages()).distinctRuns.last).run.hash
+        let lock = stages.cache.lockURL(second)
+        try FileManager.default.createDirectory(at: lock, withIntermediateDirectories: true)
+        let message = build()
+        XCTAssertTrue(message.contains(lock.path) && message.contains("lock file"), message)
+    }
+
     func testMissingDatasetOfALaterRunFailsBeforeTheFirstTrains() throws {
         let empty = notebook.root.appendingPathComponent("no-data")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
