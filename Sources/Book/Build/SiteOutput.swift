@@ -16,10 +16,14 @@ struct SiteOutput {
         // One writer of the site folder at a time, so one build never takes another's temporary files for leftovers.
         let lock = try FileLock.acquire(siteURL.appendingPathComponent(SiteOutput.lockName), wait: true)!
         defer { lock.release() }
-        let folders = Set(files.keys.map { ($0 as NSString).deletingLastPathComponent })
-        for folder in folders { AtomicFile.removeLeftovers(in: folder.isEmpty ? siteURL : siteURL.appendingPathComponent(folder)) }
-
         let previous = try SiteManifest.read(in: siteURL) ?? SiteManifest()
+        // Every folder a build writes or wrote into, so a leftover outlives no change of the templates.
+        let folders = Set(Set(files.keys).union(previous.paths).map { ($0 as NSString).deletingLastPathComponent })
+        for folder in folders.sorted() {
+            let url = folder.isEmpty ? siteURL : siteURL.appendingPathComponent(folder)
+            if folderProblem(for: folder + "/x") == nil { AtomicFile.removeLeftovers(in: url) }
+        }
+
         let generated = SiteManifest(files: files)
         try refuseHandWritten(files.mapValues { Optional($0) }, previous: previous)
         // Listed before writing, with the old bytes and the new, so every file a build killed

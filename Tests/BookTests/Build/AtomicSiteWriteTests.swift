@@ -69,4 +69,20 @@ final class AtomicSiteWriteTests: NotebookTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: left.path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: foreign.path), "only names of ganbook's own form are removed")
     }
+
+    /// A build killed while writing an asset folder, whose templates then drop that folder: the
+    /// leftover goes with the folder's stale files.
+    func testTemporaryFileInAFolderNoLongerWrittenIsRemoved() throws {
+        try notebook.write("a.md", "# A\n\nText.\n")
+        let fonts = notebook.templates.appendingPathComponent("fonts")
+        try FileManager.default.createDirectory(at: fonts, withIntermediateDirectories: true)
+        try Data("font".utf8).write(to: fonts.appendingPathComponent("a.woff"))
+        try notebook.build()
+        let left = notebook.site.appendingPathComponent("fonts/\(AtomicFile.temporaryPrefix)77")
+        try Data("half".utf8).write(to: left)
+        try FileManager.default.removeItem(at: fonts)
+        try notebook.build()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: left.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: notebook.site.appendingPathComponent("fonts/a.woff").path))
+    }
 }
