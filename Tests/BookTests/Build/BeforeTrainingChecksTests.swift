@@ -73,6 +73,16 @@ final class BeforeTrainingChecksTests: NotebookTestCase {
         XCTAssertTrue(message.contains(lock.path) && message.contains("lock file"), message)
     }
 
+    /// Templates can never write into the results cache.
+    func testAssetUnderRunsIsRefused() throws {
+        let asset = notebook.templates.appendingPathComponent("runs/\(String(repeating: "a", count: 64))/config.json")
+        try FileManager.default.createDirectory(at: asset.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: asset)
+        let message = build()
+        XCTAssertTrue(message.contains(asset.path) && message.contains("results cache"), message)
+        XCTAssertEqual(FileKind.of(notebook.runs.path), .missing, "nothing was written into the cache")
+    }
+
     func testMissingDatasetOfALaterRunFailsBeforeTheFirstTrains() throws {
         let empty = notebook.root.appendingPathComponent("no-data")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
