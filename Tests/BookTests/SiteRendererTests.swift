@@ -91,17 +91,6 @@ final class SiteRendererTests: XCTestCase {
         XCTAssertTrue(html.contains("1 experiment · 12 s of training"))
     }
 
-    func testCopyAssetsWritesOnlyWhatChanged() throws {
-        let renderer = try SiteRenderer(templatesFolder: Self.templatesFolder)
-        let site = fixture.root.appendingPathComponent("site")
-        XCTAssertEqual(try renderer.copyAssets(into: site), ["evolution.js", "style.css"])
-        let css = site.appendingPathComponent("style.css")
-        XCTAssertEqual(try Data(contentsOf: css), try Data(contentsOf: Self.templatesFolder.appendingPathComponent("style.css")))
-        let stamp = try FileManager.default.attributesOfItem(atPath: css.path)[.modificationDate] as? Date
-        try renderer.copyAssets(into: site)
-        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: css.path)[.modificationDate] as? Date, stamp)
-    }
-
     func testMissingAndBrokenTemplatesAreErrors() throws {
         let folder = fixture.root.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

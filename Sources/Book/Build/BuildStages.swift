@@ -51,6 +51,7 @@ struct BuildStages {
     /// Stage 3: each distinct run of the plan, with its cache state (entries verified quickly).
     /// Damage anywhere is one error listing every damaged entry, before anything trains.
     func verifyCache(_ plan: SitePlan) throws -> [(run: PlannedRun, page: PlannedPage)] {
+        try cache.checkRoot()
         cache.removeAbandonedPartials()
         var damaged: [Error] = []
         var missing: [(run: PlannedRun, page: PlannedPage)] = []
@@ -80,8 +81,10 @@ struct BuildStages {
 
     /// Before stage 4: everything training needs that can be checked now: that every missing run
     /// fits this machine's memory, every dataset of every missing run (with the directive's
-    /// page:line), and that the site and the cache are writable.
-    func checkBeforeTraining(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath) throws {
+    /// page:line), that the site and the cache are writable, and, when the build goes on to write
+    /// the pages of `plan`, that no file of the author's stands where one of them goes.
+    func checkBeforeTraining(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath,
+                             plan: SitePlan?, templates: LoadedTemplates?) throws {
         var problems: [Error] = []
         var checked: [DatasetName: Error?] = [:]
         for item in missing {
@@ -101,6 +104,16 @@ struct BuildStages {
         if !missing.isEmpty {
             try cache.createRoot()
             try WritableCheck.probe(cache.root, what: "results cache")
+            if let plan, let templates {
+                try SiteOutput(siteURL: site).checkReplaceable(SiteRendering.outputPaths(plan, templates: templates))
+            }
+            // A lock file a folder or link stands in for would stop the build at that run, after others trained.
+            let locks = missing.map { cache.lockURL($0.run.hash) } + [site.appendingPathComponent(SiteOutput.lockName)]
+            let blocked = locks.filter { ![.missing, .regular].contains(FileKind.of($0.path)) }.map {
+                BookError(file: $0.path, message: "stands where ganbook keeps a lock file, and is not a regular file",
+                          hint: "remove it (ganbook creates its lock files itself); nothing was trained")
+            }
+            if let problem = SitePlanner.combine(blocked) { throw problem }
         }
     }
 

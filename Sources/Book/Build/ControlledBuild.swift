@@ -41,12 +41,12 @@ struct ControlledBuild {
         if options.keepGoing {
             ready = []
             for item in toTrain {
-                do { try stages.checkBeforeTraining([item], search: search); ready.append(item) } catch {
+                do { try stages.checkBeforeTraining([item], search: search, plan: selection.plan, templates: templates); ready.append(item) } catch {
                     failures.append("\(item.page.page.sourcePath):\(item.run.line): \(item.run.id): \(error)")
                 }
             }
         } else {
-            try stages.checkBeforeTraining(toTrain, search: search)
+            try stages.checkBeforeTraining(toTrain, search: search, plan: selection.plan, templates: templates)
         }
 
         let writer = ProgressiveWriter(stages: stages, templates: templates, full: full, onlySlug: selection.onlySlug,
@@ -114,7 +114,7 @@ struct ControlledBuild {
         }
         if !reruns.contains(hash), case .damaged(let error) = stages.cache.state(hash) { throw error }
         let search = DataSearchPath.standard(dataArgument: options.data)
-        try stages.checkBeforeTraining([item], search: search)
+        try stages.checkBeforeTraining([item], search: search, plan: nil, templates: nil)  // renders nothing
         var failures: [String] = []
         _ = try train([item], reruns: reruns, stages: stages, search: search, writer: nil, failures: &failures)
     }

@@ -13,6 +13,11 @@ struct LoadedTemplates {
         var assets: [String: Data] = [:]
         for path in renderer.templates.assetPaths {
             let url = folder.appendingPathComponent(path)
+            // The site's runs/ is the results cache: an asset there would be written into entries.
+            if path.split(separator: "/").first == "runs" {
+                throw BookError(file: url.path, message: "template asset would be copied into the site's runs/ folder, the results cache",
+                                hint: "move it to another folder of the templates")
+            }
             guard FileKind.of(FileKind.resolved(url.path)) == .regular else {
                 throw BookError(file: url.path, message: "template asset is not a regular file")
             }

@@ -16,6 +16,7 @@ struct RunsReport {
         for page in plan.pages {
             for run in page.runs { users[run.hash, default: []].append("\(page.page.slug)/\(run.id)") }
         }
+        try cache.checkRoot()
         cache.removeAbandonedPartials()
         var problems = 0, unused: [String] = []
         for hash in cache.hashes() {
@@ -55,10 +56,20 @@ struct RunsReport {
             throw BookError(file: options.content, message: "--prune: no page has a gan block, so every cache entry would look unused; nothing was removed",
                             hint: "check --content; to empty the cache on purpose, delete site/runs yourself")
         }
+        let cached = plan.distinctRuns.filter { cache.exists($0.run.hash) }
+        if cached.isEmpty && !cache.hashes().isEmpty {
+            throw BookError(file: options.content, message: "--prune: none of the notebook's \(plan.distinctRuns.count) run(s) has an entry in \(cache.root.path), "
+                            + "so this cache does not look like the notebook's; nothing was removed",
+                            hint: "check --content and --site, or build first so that the notebook's runs are cached")
+        }
         let verb = options.dryRun ? "would remove" : "removing"
         let unused = try cache.prune(keeping: used, dryRun: options.dryRun) { console.line("\(verb) \($0.path)") }
         let count = "\(unused.count) unused entr\(unused.count == 1 ? "y" : "ies")"
         console.line(options.dryRun ? "dry run: \(count) would be removed; nothing was deleted" : "removed \(count)")
+        for hash in cache.hashes() where !used.contains(hash) && !cache.isOwnEntry(hash) {
+            console.line("note: \(cache.entry(hash).path) is named like a cache entry but is not one ganbook wrote "
+                         + "(a link, a file, or a folder holding other files); ganbook leaves it alone")
+        }
     }
 
     /// Names in the cache folder that are neither entries nor ganbook's own partials and locks.

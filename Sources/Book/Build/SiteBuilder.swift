@@ -24,7 +24,7 @@ struct SiteBuilder {
         let search = DataSearchPath.standard(dataArgument: options.data)
         // With a shared cache, runs train into it and are copied into the site once all have trained.
         let trainer = shared?.trainingStages(stages) ?? stages
-        try trainer.checkBeforeTraining(missing, search: search)
+        try trainer.checkBeforeTraining(missing, search: search, plan: plan, templates: templates)
         let writer = ProgressiveWriter(stages: stages, templates: templates, full: plan, onlySlug: nil, keepGoing: false)
         if missing.count > 1 { _ = try writer.writeReady() }
         let tally = try trainer.train(missing, search: search, threads: options.threads,

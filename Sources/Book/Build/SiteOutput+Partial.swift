@@ -8,12 +8,17 @@ extension SiteOutput {
         try SiteOutput.ensureFolder(siteURL, what: "site folder")
         let lock = try FileLock.acquire(siteURL.appendingPathComponent(SiteOutput.lockName), wait: true)!
         defer { lock.release() }
-        let previous = try SiteManifest.read(in: siteURL)
-        try refuseHandWritten(files, previous: previous)
-        try writeManifest(SiteManifest(paths: Set(files.keys).union(previous?.paths ?? [])))
+        let previous = try SiteManifest.read(in: siteURL) ?? SiteManifest()
+        try refuseHandWritten(files.mapValues { Optional($0) }, previous: previous)
+        let written = SiteManifest(files: files)
+        // Listed with the old bytes and the new before writing, as the full write does.
+        try writeManifest(written.merging(previous))
         var changed = 0
         let order = files.keys.filter { $0 != SiteRendering.index }.sorted() + files.keys.filter { $0 == SiteRendering.index }
         for path in order where try writeIfChanged(files[path]!, path: path) { changed += 1 }
+        var after = previous
+        for (path, digests) in written.digests { after.digests[path] = digests }
+        try writeManifest(after)
         return changed
     }
 }

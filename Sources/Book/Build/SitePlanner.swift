@@ -56,6 +56,7 @@ enum SitePlanner {
                 }
             }
             problems += checkReferences(blocks, ids: Array(ids.keys), page: page)
+            if let problem = checkOutputName(page) { problems.append(problem) }
             planned.append(PlannedPage(page: page, blocks: blocks))
         }
         if let problem = combine(problems) { throw problem }
@@ -67,6 +68,18 @@ enum SitePlanner {
                                           emptyMessage: "empty directive: write at least dataset")
         return PlannedRun(id: config.id ?? "run-\(number)", caption: config.caption, config: config,
                           hash: config.runHash, line: directive.line)
+    }
+
+    /// Longest file name most file systems take (bytes); a page's HTML file must fit, or its
+    /// write would fail after every run had trained.
+    static let maximumFileNameBytes = 255
+
+    static func checkOutputName(_ page: Page) -> Error? {
+        let name = "\(page.slug).html"
+        guard name.utf8.count > maximumFileNameBytes else { return nil }
+        return BookError(file: page.sourcePath,
+                         message: "the page's name is too long for its HTML file (\(name.utf8.count) bytes in \(name.prefix(24))…)",
+                         hint: "rename the page: its HTML file name may have at most \(maximumFileNameBytes) bytes")
     }
 
     /// gan-compare and gan-table may only name runs of their own page.

@@ -10,6 +10,15 @@ struct SiteRendering {
     static let defaultSiteTitle = "ganbook"
     static let index = "index.html"
 
+    /// The paths `render` writes, known before anything trains: each page, the index and the
+    /// assets (with the assets' bytes).
+    static func outputPaths(_ plan: SitePlan, templates: LoadedTemplates) -> [String: Data?] {
+        var paths: [String: Data?] = templates.assets.mapValues { Optional($0) }
+        for planned in plan.pages where !planned.page.isIndex { paths["\(planned.page.slug).html"] = .some(nil) }
+        paths[index] = .some(nil)
+        return paths
+    }
+
     func render(_ plan: SitePlan) throws -> [String: Data] {
         let renderer = templates.renderer
         let index = plan.pages.first { $0.page.isIndex }

@@ -1,14 +1,11 @@
 import Foundation
 
 /// The `--out` folder of `ganbook train`, which is replaced only when it is provably a run that
-/// ganbook wrote: a folder holding run.json and config.json and nothing but a run's files. Never
-/// a file, a link, `.`, `..`, the working directory, or a folder holding it or the config.
+/// ganbook wrote: a folder holding a run's files and nothing else, down to `samples/` (see
+/// `RunFolderShape`). Never a file, a link, `.`, `..`, the working directory, or a folder
+/// holding it or the config.
 struct TrainOutput {
     let url: URL
-    /// The names a run folder may hold at its top.
-    static let runNames: Set<String> = [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation,
-                                        RunEntryLayout.provenance, RunEntryLayout.samples, RunEntryLayout.latentGrid]
-    static let identifyingFiles = [RunEntryLayout.provenance, RunEntryLayout.config]
 
     init(path: String) { url = URL(fileURLWithPath: path).standardizedFileURL }
 
@@ -35,10 +32,11 @@ struct TrainOutput {
         }
         let names = try contents()
         if names.isEmpty { return }
-        guard isRun(names) else {
-            let foreign = names.filter { !TrainOutput.runNames.contains($0) }.sorted()
+        guard RunFolderShape.holdsRun(url) else {
+            let foreign = RunFolderShape.foreignPaths(in: url)
             throw refusal("is a folder that does not hold a ganbook run"
-                          + (foreign.isEmpty ? " (it lacks run.json or config.json)" : " (it holds \(foreign.prefix(3).joined(separator: ", ")))"),
+                          + (foreign.isEmpty ? " (it lacks a valid run.json or config.json)"
+                                             : " (it holds \(foreign.prefix(3).joined(separator: ", ")))"),
                           hint: "ganbook replaces only a folder it wrote itself; choose another --out")
         }
         if !replace {
@@ -50,11 +48,6 @@ struct TrainOutput {
         do { return try FileManager.default.contentsOfDirectory(atPath: url.path) } catch {
             throw FileProblem.error(url.path, "list folder", error)
         }
-    }
-
-    func isRun(_ names: [String]) -> Bool {
-        names.allSatisfy(TrainOutput.runNames.contains)
-            && TrainOutput.identifyingFiles.allSatisfy { FileKind.of(url.appendingPathComponent($0).path) == .regular }
     }
 
     func refusal(_ text: String, hint: String = "choose another --out") -> BookError {
@@ -71,10 +64,11 @@ struct TrainOutput {
         // Under the lock nobody else writes here: folders of ours left by a killed train can go.
         // A previous run moved aside by a train killed before the new one was in place comes back.
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
-        for name in names where name.hasPrefix(hiddenBase + "-old-") || name.hasPrefix(hiddenBase + "-partial-") {
+        for name in names {
+            guard let kind = leftoverKind(name) else { continue }
             let leftover = parent.appendingPathComponent(name)
             guard FileKind.of(leftover.path) == .directory else { continue }
-            if name.hasPrefix(hiddenBase + "-old-"), FileKind.of(url.path) == .missing {
+            if kind == "old", FileKind.of(url.path) == .missing {
                 rename(leftover.path, url.path)
             } else {
                 try? FileManager.default.removeItem(at: leftover)
@@ -83,32 +77,51 @@ struct TrainOutput {
         return lock
     }
 
+    /// "old" or "partial" for a folder name this --out's train writes beside it
+    /// (`.NAME.ganbook-old-<digits>`), nil for any other name: a longer name, such as the
+    /// leftovers of another --out called `NAME.ganbook-partial-1`, is not ours to touch.
+    func leftoverKind(_ name: String) -> String? {
+        for kind in ["old", "partial"] where name.hasPrefix("\(hiddenBase)-\(kind)-") {
+            let tag = name.dropFirst(hiddenBase.count + kind.count + 2)
+            if !tag.isEmpty && tag.utf8.allSatisfy({ (48...57).contains($0) }) { return kind }
+        }
+        return nil
+    }
+
     /// Puts `files` in place of the folder all at once: written beside it, then renamed over it.
+    /// One write for an interruption: Ctrl-C waits for it, so no partial folder is left behind.
     func replace(with files: [String: Data]) throws {
+        try BuildInterruption.writing { try swap(in: files) }
+    }
+
+    private func swap(in files: [String: Data]) throws {
         let tag = UInt32.random(in: 0...UInt32.max)
         let partial = parent.appendingPathComponent("\(hiddenBase)-partial-\(tag)")
         do {
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 let file = partial.appendingPathComponent(path)
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.write(data, to: file)
+                try AtomicFile.writeNew(data, to: file)
             }
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw FileProblem.error(partial.path, "write the run's files", error)
         }
-        try BuildInterruption.writing {
+        do {
             var old: URL?
             if FileKind.of(url.path) == .directory {
                 let moved = parent.appendingPathComponent("\(hiddenBase)-old-\(tag)")
                 if rename(url.path, moved.path) != 0 {
-                    throw FileProblem.error(url.path, "move the previous run aside", code: errno)
+                    let code = errno
+                    try? FileManager.default.removeItem(at: partial)
+                    throw FileProblem.error(url.path, "move the previous run aside", code: code)
                 }
                 old = moved
             }
             if rename(partial.path, url.path) != 0 {
                 let code = errno
                 if let old { rename(old.path, url.path) }
+                try? FileManager.default.removeItem(at: partial)
                 throw FileProblem.error(url.path, "move the new run into place", code: code)
             }
             if let old { try? FileManager.default.removeItem(at: old) }

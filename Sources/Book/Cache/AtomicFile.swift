@@ -6,11 +6,22 @@ enum AtomicFile {
     static let temporaryPrefix = ".ganbook-tmp-"
 
     static func write(_ data: Data, to url: URL) throws {
+        try put(data, at: url, throughTemporary: true)
+    }
+
+    /// Writes a file that must not exist yet, in place (inside a folder that appears all at once).
+    static func writeNew(_ data: Data, to url: URL) throws {
+        try put(data, at: url, throughTemporary: false)
+    }
+
+    private static func put(_ data: Data, at url: URL, throughTemporary useTemporary: Bool) throws {
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
-            "\(temporaryPrefix)\(UInt64.random(in: 0...UInt64.max))-\(url.lastPathComponent)")
+        // Not derived from the target's name: any name that fits in the folder must be writable.
+        let temporary = useTemporary ? folder.appendingPathComponent("\(temporaryPrefix)\(UInt64.random(in: 0...UInt64.max))") : url
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        if fd < 0 { throw FileProblem.error(url.path, "write file (creating its temporary copy)", code: errno) }
+        if fd < 0 {
+            throw FileProblem.error(url.path, useTemporary ? "write file (creating its temporary copy)" : "create file", code: errno)
+        }
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -21,7 +32,7 @@ enum AtomicFile {
             }
         }
         close(fd)
-        if failure == 0, rename(temporary.path, url.path) != 0 { failure = errno }
+        if failure == 0, useTemporary, rename(temporary.path, url.path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary.path)
             throw FileProblem.error(url.path, "write file", code: failure)

@@ -31,8 +31,13 @@ struct EntryVerifier {
         for name in EntryVerifier.requiredFiles where !files.contains(name) {
             throw BookError(file: file(name).path, message: "missing: the entry is incomplete")
         }
-        try checkConfigHash()
-        try checkMetricsIsWhole()
+        let config = try checkConfigHash()
+        let metrics = try checkMetricsIsWhole()
+        let evaluation = try checkEvaluationKeys(config)
+        try checkMetricsReachTheEnd(metrics, config: config, diverged: evaluation[Evaluation.divergedAtIteration] != nil)
+        for name in expectedFiles(config, metrics: metrics, evaluation: evaluation).sorted() where !files.contains(name) {
+            throw BookError(file: file(name).path, message: "missing: the entry is incomplete")
+        }
         try ProvenanceBounds.check(try JSONValue.loadObject(from: file(RunEntryLayout.provenance)),
                                    file: file(RunEntryLayout.provenance).path)
         for name in files.sorted() where name.hasSuffix(".png") {
@@ -102,7 +107,53 @@ struct EntryVerifier {
         }
     }
 
-    func checkConfigHash() throws {
+    /// The files training writes for this run: besides the required ones, the evolution strip,
+    /// a snapshot for each iteration of its schedule (up to the divergence, for a run that
+    /// diverged), the points of a 2-D run and the latent grid of an image run with z_dim 2.
+    func expectedFiles(_ config: RunConfig, metrics: MetricsTable, evaluation: [String: JSONValue]) -> Set<String> {
+        var names = Set(EntryVerifier.requiredFiles + [RunEntryLayout.filmstrip])
+        if !config.dataset.isImage { names.insert(RunEntryLayout.points) }
+        if config.dataset.isImage && config.zDim == 2 { names.insert(RunEntryLayout.latentGrid) }
+        guard let last = metrics.column(MetricColumn.iteration)?.last, last.isFinite, last >= 1, last <= 1e9 else { return names }
+        let lastIteration = Int(last)
+        names.insert(RunEntryLayout.snapshot(iteration: lastIteration))
+        if evaluation[Evaluation.divergedAtIteration] == nil {
+            for iteration in Trainer.snapshotIterations(total: lastIteration, count: config.snapshots) {
+                names.insert(RunEntryLayout.snapshot(iteration: iteration))
+            }
+        } else if case .iterations(let total) = config.length {
+            for iteration in Trainer.snapshotIterations(total: total, count: config.snapshots) where iteration < lastIteration {
+                names.insert(RunEntryLayout.snapshot(iteration: iteration))
+            }
+        }
+        return names
+    }
+
+    /// A run of a fixed length logs its last iteration: metrics.csv cut at a row's end stops before.
+    func checkMetricsReachTheEnd(_ metrics: MetricsTable, config: RunConfig, diverged: Bool) throws {
+        guard !diverged, case .iterations(let total) = config.length,
+              let last = metrics.column(MetricColumn.iteration)?.last else { return }
+        if last != Double(total) {
+            throw BookError(file: file(RunEntryLayout.metrics).path,
+                            message: "cut short: its last row is iteration \(ValueText.plain(last)), but the run has \(total) iterations")
+        }
+    }
+
+    /// eval.json holds the numbers every run's evaluation writes (and, for 2-D data, the mixture's).
+    func checkEvaluationKeys(_ config: RunConfig) throws -> [String: JSONValue] {
+        let url = file(RunEntryLayout.evaluation)
+        let values = try JSONValue.loadObject(from: url)
+        var required = [Evaluation.diversity, Evaluation.finalDReal, Evaluation.finalDFake]
+        if !config.dataset.isImage {
+            required += [MixtureEvaluation.modesCovered, MixtureEvaluation.modesTotal, MixtureEvaluation.highQualityFraction]
+        }
+        for key in required where values[key] == nil {
+            throw BookError(file: url.path, message: "has no \"\(key)\": the evaluation is incomplete")
+        }
+        return values
+    }
+
+    func checkConfigHash() throws -> RunConfig {
         let url = file(RunEntryLayout.config)
         let text = String(decoding: try read(RunEntryLayout.config), as: UTF8.self)
         let config: RunConfig
@@ -113,10 +164,11 @@ struct EntryVerifier {
             throw BookError(file: url.path, message: "hashes to \(config.runHash.prefix(12)), not to its folder name "
                             + "\(hash.prefix(12)): the file was changed after training")
         }
+        return config
     }
 
     /// A file cut anywhere lacks its final newline; one cut after the header has no rows.
-    func checkMetricsIsWhole() throws {
+    func checkMetricsIsWhole() throws -> MetricsTable {
         let url = file(RunEntryLayout.metrics)
         let data = try read(RunEntryLayout.metrics)
         guard data.last == UInt8(ascii: "\n") else {
@@ -129,5 +181,10 @@ struct EntryVerifier {
         guard table.rowCount > 0 else {
             throw BookError(file: url.path, message: "has a header but no rows")
         }
+        for column in MetricsLog.columns where !table.hasColumn(column) {
+            throw BookError(file: url.path, line: 1, message: "the header has no \(column) column",
+                            hint: "metrics.csv has the columns \(MetricsLog.columns.joined(separator: ", "))")
+        }
+        return table
     }
 }

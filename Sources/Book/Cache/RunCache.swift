@@ -89,12 +89,23 @@ final class RunCache {
     }
 
     func createRoot() throws {
-        switch FileKind.of(root.path) {
-        case .directory: return
-        case .missing:
+        try checkRoot()
+        if FileKind.of(root.path) == .missing {
             do { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) } catch {
                 throw FileProblem.error(root.path, "create the cache folder", error)
             }
+        }
+    }
+
+    /// The cache folder is a real folder of the site, or missing: never a link, through which
+    /// builds and pruning would read and delete outside the site. Every command that reads or
+    /// deletes in the cache checks this first.
+    func checkRoot() throws {
+        switch FileKind.of(root.path) {
+        case .directory, .missing: return
+        case .symlink:
+            throw BookError(file: root.path, message: "is a symbolic link; the results cache must be a real folder inside the site",
+                            hint: "replace the link with the folder it points to")
         default:
             throw BookError(file: root.path, message: "is not a folder; the results cache needs a folder here",
                             hint: "move the file away")
@@ -122,9 +133,9 @@ final class RunCache {
                 } catch {
                     throw FileProblem.error(url.deletingLastPathComponent().path, "create folder", error)
                 }
-                guard FileManager.default.createFile(atPath: url.path, contents: files[path]!) else {
-                    throw FileProblem.error(url.path, "write file", code: errno == 0 ? EIO : errno)
-                }
+                // Written in place: the partial folder is what appears all at once, and a plain write
+                // leaves no temporary file of another form in it.
+                try AtomicFile.writeNew(files[path]!, to: url)
             }
             if rename(partial.path, entry(hash).path) != 0 {
                 let code = errno
@@ -150,7 +161,7 @@ final class RunCache {
     }
 
     /// Removes partial folders and lock files left by writers that died: only names of our own
-    /// form, and only when the run's lock can be taken (so no live writer, in any process or
+    /// form, only folders holding nothing but a run's files, and only when the run's lock can be taken (so no live writer, in any process or
     /// container, loses its folder).
     func removeAbandonedPartials() {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
@@ -160,7 +171,7 @@ final class RunCache {
                 let hash = String(rest.prefix(64))
                 guard RunCache.isRunHash(hash), rest.dropFirst(64).hasPrefix("-") else { continue }
                 let partial = root.appendingPathComponent(name)
-                guard FileKind.of(partial.path) == .directory,
+                guard FileKind.of(partial.path) == .directory, RunCache.holdsOnlyWrittenFiles(partial),
                       let lock = try? FileLock.acquire(lockURL(hash), wait: false) else { continue }
                 try? FileManager.default.removeItem(at: partial)
                 lock.release()
@@ -171,11 +182,28 @@ final class RunCache {
         }
     }
 
-    /// Deletes every hash-named folder whose hash is not in `used` (with `dryRun`, deletes
-    /// nothing); `each` hears of every such folder before it goes. Returns their hashes.
+    /// Whether what stands under `hash` is ganbook's to delete: a real folder (not a link or a
+    /// file) holding nothing but a run's files, complete or not, verifying or not. A folder named
+    /// like an entry that holds anything else is someone's, and is never deleted.
+    func isOwnEntry(_ hash: String) -> Bool {
+        FileKind.of(entry(hash).path) == .directory && RunFolderShape.foreignPaths(in: entry(hash)).isEmpty
+    }
+
+    /// Whether a partial folder holds only what a build writes into one: a run's files, and the
+    /// temporary files of a write killed midway (ours, or Foundation's `.dat.nosync…`).
+    static func holdsOnlyWrittenFiles(_ partial: URL) -> Bool {
+        RunFolderShape.foreignPaths(in: partial).allSatisfy { path in
+            let name = (path as NSString).lastPathComponent
+            return (name.hasPrefix(AtomicFile.temporaryPrefix) || name.hasPrefix(".dat.nosync"))
+                && FileKind.of(partial.appendingPathComponent(path).path) == .regular
+        }
+    }
+
+    /// Deletes every entry of ganbook's (`isOwnEntry`) whose hash is not in `used` (with `dryRun`,
+    /// deletes nothing); `each` hears of every such folder before it goes. Returns their hashes.
     @discardableResult
     func prune(keeping used: Set<String>, dryRun: Bool, each: (URL) -> Void = { _ in }) throws -> [String] {
-        let unused = hashes().filter { !used.contains($0) }
+        let unused = hashes().filter { !used.contains($0) && isOwnEntry($0) }
         for hash in unused {
             each(entry(hash))
             if !dryRun { try remove(hash) }
@@ -183,20 +211,29 @@ final class RunCache {
         return unused
     }
 
-    /// Deletes the entry of `hash` (a hash-named folder; never followed through a link).
+    /// Deletes the entry of `hash`, which must be one of ganbook's. It leaves its place at once
+    /// (renamed to a partial folder under the run's lock), so a kill midway leaves no half entry,
+    /// only a partial folder that the next build or `ganbook runs` removes.
     func remove(_ hash: String) throws {
         precondition(RunCache.isRunHash(hash), "not a run hash: \(hash)")
         let folder = entry(hash)
-        do {
-            if FileKind.of(folder.path) == .directory {
-                try FileManager.default.removeItem(at: folder)
-            } else if FileKind.of(folder.path) != .missing {
-                unlink(folder.path)
-            }
-        } catch {
-            throw FileProblem.error(folder.path, "delete the cache entry", error)
+        guard isOwnEntry(hash) else {
+            throw BookError(file: folder.path, message: "is not a cache entry that ganbook wrote (a link, a file, or a folder holding other files)",
+                            hint: "ganbook deletes only its own entries; move it away yourself if it should go")
+        }
+        guard let lock = try FileLock.acquire(lockURL(hash), wait: false) else {
+            throw BookError(file: folder.path, message: "another ganbook process is writing this run now; not deleted",
+                            hint: "run ganbook runs --prune again when it has finished")
+        }
+        defer { lock.release() }
+        let doomed = root.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-\(UInt32.random(in: 0...UInt32.max))")
+        if rename(folder.path, doomed.path) != 0 {
+            throw FileProblem.error(folder.path, "delete the cache entry (moving it aside)", code: errno)
         }
         loaded[hash] = nil
+        do { try FileManager.default.removeItem(at: doomed) } catch {
+            throw FileProblem.error(doomed.path, "delete the cache entry", error)
+        }
     }
 
     /// Total bytes of an entry's files.

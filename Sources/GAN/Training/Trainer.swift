@@ -87,7 +87,7 @@ public enum Trainer {
     }
 
     /// `count` iterations evenly spread over the run, the last one included.
-    static func snapshotIterations(total: Int, count: Int) -> Set<Int> {
+    public static func snapshotIterations(total: Int, count: Int) -> Set<Int> {
         Set((1...max(count, 1)).map { max(1, Int((Double($0) * Double(total) / Double(count)).rounded())) })
     }
 

@@ -121,6 +121,40 @@ final class CorruptEntryTests: XCTestCase {
         try assertDamageReported("samples/evolution.png") { try Data(repeating: 0x89, count: 100).write(to: $0) }
     }
 
+    /// Every file training writes must be there, not only the ones the page cannot do without:
+    /// an entry missing one would be published with a part of its run silently left out.
+    func testMissingEvolutionStripIsReported() throws {
+        try assertDamageReported("samples/evolution.png") { try FileManager.default.removeItem(at: $0) }
+    }
+
+    func testMissingStepImageIsReported() throws {
+        let step = try XCTUnwrap(pristine.keys.first { $0.hasPrefix("samples/step-") })
+        try assertDamageReported(step) { try FileManager.default.removeItem(at: $0) }
+    }
+
+    func testMissingPointsOfA2DRunIsReported() throws {
+        try assertDamageReported("samples/points.csv") { try FileManager.default.removeItem(at: $0) }
+    }
+
+    func testMetricsLackingAColumnIsReported() throws {
+        try assertDamageReported("metrics.csv") { url in
+            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            let cut = lines.map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+            try Data((cut.joined(separator: "\n") + "\n").utf8).write(to: url)
+        }
+    }
+
+    func testMetricsCutAtTheEndOfARowIsReported() throws {
+        try assertDamageReported("metrics.csv") { url in
+            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            try Data((lines.dropLast().joined(separator: "\n") + "\n").utf8).write(to: url)
+        }
+    }
+
+    func testEvaluationWithoutItsNumbersIsReported() throws {
+        try assertDamageReported("eval.json") { try Data("{}".utf8).write(to: $0) }
+    }
+
     func testFrozenBuildReportsDamageToo() throws {
         try replace("\"seed\": 1", with: "\"seed\": 7")(entry.appendingPathComponent("config.json"))
         let message = notebook.buildError(frozen: true)

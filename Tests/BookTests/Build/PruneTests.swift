@@ -41,6 +41,56 @@ final class PruneTests: NotebookTestCase {
                       "a folder not named by a hash is never pruned")
     }
 
+    /// A name shaped like a run hash does not make something ganbook's: a link, a file and a folder
+    /// holding anything but a run's files (also a run's files plus someone's) are left alone.
+    func testHashNamedThingsGanbookDidNotWriteAreNeverPruned() throws {
+        let files = FileManager.default
+        let mine = notebook.root.appendingPathComponent("mine")
+        try files.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: mine.appendingPathComponent("p.txt"))
+        func name(_ digit: Character) -> URL { notebook.runs.appendingPathComponent(String(repeating: digit, count: 64)) }
+        try files.createSymbolicLink(at: name("a"), withDestinationURL: mine)
+        try Data("precious".utf8).write(to: name("b"))
+        try files.createDirectory(at: name("c"), withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: name("c").appendingPathComponent("photo.jpg"))
+        try files.copyItem(at: notebook.runs.appendingPathComponent(entries[0]), to: name("d"))
+        try Data("precious".utf8).write(to: name("d").appendingPathComponent("samples/notes.txt"))
+        try files.copyItem(at: notebook.runs.appendingPathComponent(entries[0]), to: name("e"))
+
+        // Each is damaged (none hashes to its name): runs reports it, and fails after pruning.
+        XCTAssertThrowsError(try runs()) { XCTAssertTrue("\($0)".contains("damaged"), "\($0)") }
+        for digit in "abcd" { XCTAssertNotEqual(FileKind.of(name(digit).path), .missing, "\(digit): \(report)") }
+        XCTAssertEqual(FileKind.of(name("e").path), .missing, "an unused entry of ganbook's goes: \(report)")
+        XCTAssertEqual(try Data(contentsOf: mine.appendingPathComponent("p.txt")), Data("precious".utf8))
+        XCTAssertTrue(report.contains("\(name("c").path) is named like a cache entry but is not one ganbook wrote"), report)
+        XCTAssertEqual(notebook.runFolderNames.filter { $0.hasPrefix(RunCache.partialPrefix) }, [], "nothing left half deleted")
+    }
+
+    /// A notebook none of whose runs is cached here is another notebook, or another site: every
+    /// entry would look unused.
+    func testCacheThatIsNotTheNotebooksRefusesToPrune() throws {
+        let other = notebook.root.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data(SmallRun.page(title: "Other", SmallRun.directive(id: "x", seed: 99)).utf8)
+            .write(to: other.appendingPathComponent("page.md"))
+        XCTAssertThrowsError(try runs(content: other)) {
+            XCTAssertTrue("\($0)".contains("does not look like the notebook's"), "\($0)")
+        }
+        XCTAssertEqual(entries.count, 2)
+    }
+
+    /// site/runs as a link to a folder elsewhere: neither pruning nor a build reads or deletes
+    /// through it.
+    func testCacheFolderThatIsALinkIsRefused() throws {
+        let elsewhere = notebook.root.appendingPathComponent("elsewhere")
+        try FileManager.default.moveItem(at: notebook.runs, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: notebook.runs, withDestinationURL: elsewhere)
+        try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "a")))
+        XCTAssertThrowsError(try runs()) { XCTAssertTrue("\($0)".contains("is a symbolic link"), "\($0)") }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).filter(RunCache.isRunHash).count, 2)
+        XCTAssertTrue(notebook.buildError(frozen: true).contains("is a symbolic link"))
+    }
+
     func testEmptyNotebookRefusesToPrune() throws {
         let empty = notebook.root.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)

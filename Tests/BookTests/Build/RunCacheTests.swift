@@ -68,6 +68,27 @@ final class RunCacheTests: XCTestCase {
         XCTAssertEqual(notebook.runFolderNames, [names[2]], "released: its partial and lock file go; a foreign name stays")
     }
 
+    /// A folder with a partial's name that holds anything but a run's files was not written by a
+    /// build (a partial only ever holds a run's files), so no lock makes it ours.
+    func testPartialNamedFolderHoldingOtherFilesIsKept() throws {
+        let partial = cache.root.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-1")
+        try FileManager.default.createDirectory(at: partial.appendingPathComponent("samples"), withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: partial.appendingPathComponent("samples/photo.jpg"))
+        cache.removeAbandonedPartials()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: partial.appendingPathComponent("samples/photo.jpg").path))
+    }
+
+    /// What a store killed midway leaves (a run's files, some cut, and a write's temporary file)
+    /// is a partial folder the next build removes.
+    func testPartialOfAKilledStoreIsRemoved() throws {
+        let partial = cache.root.appendingPathComponent("\(RunCache.partialPrefix)\(hash)-2")
+        try FileManager.default.createDirectory(at: partial.appendingPathComponent("samples"), withIntermediateDirectories: true)
+        try Data("{".utf8).write(to: partial.appendingPathComponent("config.json"))
+        try Data("half".utf8).write(to: partial.appendingPathComponent("samples/.dat.nosync3E4F.vShcff"))
+        cache.removeAbandonedPartials()
+        XCTAssertEqual(notebook.runFolderNames, [])
+    }
+
     func testPruneRemovesOnlyUnusedHashNamedFolders() throws {
         let used = String(repeating: "1", count: 64), unused = String(repeating: "2", count: 64)
         try cache.store(used, files: files("a"))

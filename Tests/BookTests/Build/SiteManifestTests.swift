@@ -46,7 +46,9 @@ final class SiteManifestTests: NotebookTestCase {
         let url = notebook.site.appendingPathComponent(SiteManifest.fileName)
         let first = try Data(contentsOf: url)
         let lines = String(decoding: first, as: UTF8.self).split(separator: "\n").filter { !$0.hasPrefix("#") }
-        XCTAssertEqual(lines, ["a.html", "b.html", "evolution.js", "index.html", "style.css"])
+        XCTAssertEqual(lines.map { String($0.dropFirst(66)) }, ["a.html", "b.html", "evolution.js", "index.html", "style.css"])
+        let page = try Data(contentsOf: notebook.site.appendingPathComponent("a.html"))
+        XCTAssertEqual(lines.first.map(String.init), SiteManifest.digest(page) + "  a.html", "the format of sha256sum")
         try build(site: notebook.site)
         XCTAssertEqual(try Data(contentsOf: url), first)
     }
@@ -69,6 +71,51 @@ final class SiteManifestTests: NotebookTestCase {
         XCTAssertEqual(try Data(contentsOf: target), Data("keep".utf8))
         XCTAssertEqual(FileKind.of(notebook.site.appendingPathComponent("linked.html").path), .symlink, "a link is never deleted")
         XCTAssertEqual(FileKind.of(notebook.site.appendingPathComponent("folder.html").path), .directory)
+    }
+
+    /// The manifest is input too: a line naming a file proves nothing unless the file still holds
+    /// the bytes ganbook wrote there.
+    func testHandEditedManifestNamingTheAuthorsFilesDeletesNothing() throws {
+        try notebook.write("page.md", "# Page\n\nText.\n")
+        try build(site: notebook.site)
+        let mine = ["notes.html", "mine.css", "sub/user.html"]
+        for name in mine {
+            let url = notebook.site.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("mine \(name)".utf8).write(to: url)
+        }
+        let manifest = notebook.site.appendingPathComponent(SiteManifest.fileName)
+        var text = try String(contentsOf: manifest, encoding: .utf8)
+        text += "notes.html\n" + String(repeating: "0", count: 64) + "  mine.css\n"
+            + SiteManifest.digest(Data("other bytes".utf8)) + "  sub/user.html\n"
+        try Data(text.utf8).write(to: manifest)
+        try build(site: notebook.site)
+        try build(site: notebook.site, frozen: true)
+        for name in mine {
+            XCTAssertEqual(try Data(contentsOf: notebook.site.appendingPathComponent(name)), Data("mine \(name)".utf8), name)
+        }
+        XCTAssertFalse(try String(contentsOf: manifest, encoding: .utf8).contains("mine.css"), "lines that are not ganbook's go")
+    }
+
+    /// A generated file edited by hand is the author's now: a stale one is kept, a current one is
+    /// not overwritten (the build says so).
+    func testGeneratedFileEditedByHandIsNeitherDeletedNorOverwritten() throws {
+        try notebook.write("page.md", "# Page\n\nText.\n")
+        try notebook.write("other.md", "# Other\n\nText.\n")
+        try build(site: notebook.site)
+        let edited = Data("<p>my edit</p>".utf8)
+        try edited.write(to: notebook.site.appendingPathComponent("page.html"))
+        try edited.write(to: notebook.site.appendingPathComponent("other.html"))
+        try notebook.write("other.md", "# Other\n\nNew text.\n")
+        XCTAssertThrowsError(try build(site: notebook.site)) { error in
+            XCTAssertTrue("\(error)".contains("other.html"), "\(error)")
+            XCTAssertTrue("\(error)".contains("changed since ganbook generated it"), "\(error)")
+        }
+        try FileManager.default.removeItem(at: notebook.content.appendingPathComponent("other.md"))
+        try FileManager.default.removeItem(at: notebook.content.appendingPathComponent("page.md"))
+        try build(site: notebook.site)
+        XCTAssertEqual(try Data(contentsOf: notebook.site.appendingPathComponent("page.html")), edited)
+        XCTAssertEqual(try Data(contentsOf: notebook.site.appendingPathComponent("other.html")), edited)
     }
 
     func testGeneratedNameTakenByAHandWrittenFileIsRefused() throws {

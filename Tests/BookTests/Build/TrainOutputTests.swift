@@ -56,6 +56,36 @@ final class TrainOutputTests: ExecutableNotebookTestCase {
         try assertRefused("mine", "does not hold a ganbook run")
     }
 
+    /// A folder with a run's files is still not a run when it also holds something else, at any depth.
+    func testRunFolderHoldingAnythingElseIsNeverReplaced() throws {
+        XCTAssertEqual(try train("out", force: false).status, 0)
+        let out = notebook.root.appendingPathComponent("out")
+        let files = FileManager.default
+        let thesis = out.appendingPathComponent("samples/thesis.tex")
+        try Data("thesis".utf8).write(to: thesis)
+        try assertRefused("out", "samples/thesis.tex")
+        try files.removeItem(at: thesis)
+
+        let metrics = out.appendingPathComponent("metrics.csv")
+        try files.moveItem(at: metrics, to: notebook.root.appendingPathComponent("metrics.csv"))
+        try files.createDirectory(at: metrics, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: metrics.appendingPathComponent("notes.txt"))
+        try assertRefused("out", "metrics.csv")
+        try files.removeItem(at: metrics)
+        try files.moveItem(at: notebook.root.appendingPathComponent("metrics.csv"), to: metrics)
+
+        let samples = out.appendingPathComponent("samples")
+        let photos = notebook.root.appendingPathComponent("photos")
+        try files.moveItem(at: samples, to: photos)
+        try files.createSymbolicLink(at: samples, withDestinationURL: photos)
+        try assertRefused("out", "samples")
+        try files.removeItem(at: samples)
+        try files.moveItem(at: photos, to: samples)
+
+        try Data("{}".utf8).write(to: out.appendingPathComponent("run.json"))
+        try assertRefused("out", "does not hold a ganbook run")
+    }
+
     func testRunIsReplacedOnlyWithForceAndWholly() throws {
         let first = try train("out", force: false)
         XCTAssertEqual(first.status, 0, first.all)
@@ -91,5 +121,22 @@ final class TrainOutputLeftoverTests: NotebookTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("run.json").path), "restored")
         XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path))
+    }
+
+    /// Only names of this --out's own form go: the leftovers of a train to another --out whose name
+    /// happens to extend them (`out.ganbook-partial-3`) are that train's, and may be live.
+    func testLeftoversOfAnotherOutAreLeftAlone() throws {
+        let out = TrainOutput(path: notebook.root.appendingPathComponent("out").path)
+        let other = TrainOutput(path: notebook.root.appendingPathComponent("out.ganbook-partial-3").path)
+        let foreign = [other.hiddenBase + "-partial-9", other.hiddenBase + "-old-9", out.hiddenBase + "-partial-mine"]
+        for name in foreign {
+            try FileManager.default.createDirectory(at: notebook.root.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let lock = try out.lock()
+        lock.release()
+        for name in foreign {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: notebook.root.appendingPathComponent(name).path), name)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.url.path), "nothing was restored into --out")
     }
 }
