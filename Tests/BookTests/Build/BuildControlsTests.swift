@@ -72,15 +72,17 @@ final class BuildControlsTests: NotebookTestCase {
     func testDryRunListsEstimatesAndTrainsNothing() throws {
         try build { $0.dryRun = true }
         XCTAssertTrue(output.contains("dry run: 2 run(s) would train"), output)
-        XCTAssertTrue(output.contains("alpha.md") && output.contains("20 iterations, about"), output)
-        XCTAssertTrue(output.contains("total: about"), output)
+        let listed = output.split(separator: "\n").filter { $0.contains("alpha.md:") || $0.contains("beta.md:") }
+        XCTAssertEqual(listed.count, 2, output)
+        XCTAssertTrue(listed.allSatisfy { $0.contains(" 20 ") }, "each run's 20 iterations: \(output)")
+        XCTAssertTrue(output.contains("2 run(s) to train, 0 cached; about"), output)
         XCTAssertTrue(notebook.entryHashes.isEmpty)
         XCTAssertFalse(siteFiles.contains("alpha.html"))
         try build { _ in }
         try build { $0.dryRun = true }
-        XCTAssertTrue(output.contains("nothing would train"), output)
+        XCTAssertTrue(output.contains("nothing to train"), output)
         try build { $0.dryRun = true; $0.rerun = ["beta/b"] }
-        XCTAssertTrue(output.contains("1 run(s) would train") && output.contains(" again: 20 iterations"), output)
+        XCTAssertTrue(output.contains("dry run: 1 run(s) would train (1 again)") && output.contains("beta.md:"), output)
     }
 
     func testKeepGoingRendersWhatItCanAndListsFailures() throws {
