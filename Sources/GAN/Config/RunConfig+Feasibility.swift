@@ -26,6 +26,15 @@ extension RunConfig {
                 message: "\(what) is smaller than batch_size \(batchSize): not one batch can be drawn",
                 hint: "lower batch_size to at most \(available)\(subset != nil ? " or raise subset" : "")"))
         }
+        if let iterations = plannedIterations, iterations / logEvery + 2 > Self.maximumLoggedRows {
+            // Every logged row is kept in memory and written to metrics.csv, which the site reads back.
+            let every = (iterations + Self.maximumLoggedRows - 3) / (Self.maximumLoggedRows - 2)
+            problems.append(FeasibilityProblem(
+                kind: .invalidValue, keys: ["log_every", "iterations", "epochs"],
+                message: "logging every \(logEvery) of \(iterations) iterations writes about \(iterations / logEvery + 2) rows "
+                    + "to metrics.csv, more than the \(Self.maximumLoggedRows) a run may log",
+                hint: "use log_every: \(every) or more"))
+        }
         if let machine {
             let estimate = MemoryEstimate(self)
             if estimate.total > machine.usable {
@@ -40,6 +49,19 @@ extension RunConfig {
             }
         }
         return problems
+    }
+
+    /// Rows of metrics.csv a run may log: about 15 MB, which the site reads back on every build.
+    public static let maximumLoggedRows = 100_000
+
+    /// Generator steps the run will take (as the trainer counts them); nil when unknown.
+    var plannedIterations: Int? {
+        switch length {
+        case .iterations(let iterations): return iterations
+        case .epochs(let epochs):
+            guard let available = examplesAvailable else { return nil }
+            return max(1, epochs * (available / batchSize) / dSteps)
+        }
     }
 
     /// Training examples after `classes` and `subset` (nil when unknown).
@@ -64,7 +86,7 @@ extension RunConfig {
 extension RunConfigDecoder {
     /// The first feasibility problem as an error at the line of its most relevant written key.
     func checkFeasibility(_ config: RunConfig) throws {
-        guard let problem = config.feasibilityProblems().first else { return }
+        guard let problem = config.feasibilityProblems(machine: machine).first else { return }
         let anchor = problem.keys.lazy.compactMap { self.root.optional($0) }.first
         throw (anchor ?? root.value).error(problem.kind, problem.message, hint: problem.hint)
     }
