@@ -29,7 +29,8 @@ public enum NameSuggestion {
     /// "did you mean beta1? allowed: name, lr, beta1" (the question only when a name is close).
     public static func hint(for word: String, among candidates: [String], noun: String = "allowed",
                             aliases: [String: String] = [:]) -> String {
-        let allowed = "\(noun): \(candidates.joined(separator: ", "))"
+        // "ids on this page: none" rather than a list that ends in nothing.
+        let allowed = "\(noun): \(candidates.isEmpty ? "none" : candidates.joined(separator: ", "))"
         guard let match = closest(to: word, among: candidates, aliases: aliases) else { return allowed }
         return "did you mean \(match)? \(allowed)"
     }

@@ -34,7 +34,7 @@ public struct YAMLReader: Sendable {
             throw DiagnosticError(syntaxDiagnostic(error))
         }
         guard let root else { return nil }
-        var check = YAMLTreeCheck(reader: self)
+        var check = YAMLTreeCheck(reader: self, text: text)
         check.visit(root, path: "", depth: 1)
         if !check.problems.isEmpty { throw DiagnosticError(check.problems) }
         return root

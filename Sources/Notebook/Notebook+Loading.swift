@@ -50,7 +50,15 @@ extension Notebook {
         return (PageOrder.sorted(pages), problems)
     }
 
+    /// Far above any hand-written page; a larger file is refused before it is read whole.
+    public static let maximumPageBytes = 16 << 20
+
     private static func readText(_ file: URL) throws -> String {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int, size > maximumPageBytes {
+            throw NotebookError(file: file.relativePath, line: nil,
+                                message: "the page is \(size) bytes, more than the \(maximumPageBytes) a page may have",
+                                hint: "split it into several pages")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: file)

@@ -16,6 +16,12 @@ struct PageBodyParser {
     /// `directiveKinds` must be lowercase: info strings are matched case-insensitively, so
     /// ```` ```GAN ```` is a gan directive (kind `gan`), not a code block.
     func parse(_ source: PageSource) throws -> PageBody {
+        if let excess = InlineComplexityScan.firstExcess(in: source.lines) {
+            throw NotebookError(file: path, line: excess.line,
+                                message: "this paragraph has \(excess.marks) emphasis marks (* or _) and \(excess.brackets) "
+                                    + "closing brackets: more than the Markdown parser can read in reasonable time",
+                                hint: "split it into paragraphs with blank lines")
+        }
         let document = CmarkDocument(markdown: source.markdown)
         var problems = nestedDirectiveProblems(in: document)
         let topLevel = document.topLevelBlocks.map(CmarkNode.init)

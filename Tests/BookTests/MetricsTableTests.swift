@@ -59,4 +59,22 @@ final class MetricsTableTests: XCTestCase {
         let url = URL(fileURLWithPath: "/nonexistent/metrics.csv")
         XCTAssertThrowsError(try MetricsTable.load(from: url)) { XCTAssertEqual(($0 as! BookError).file, url.path) }
     }
+
+    /// The most rows a run may log parse quickly (character-by-character parsing once took ten
+    /// seconds for them, twice each build); far more rows are damage.
+    func testLargestRunParsesQuicklyAndMoreRowsAreRefused() throws {
+        let header = "iteration," + (1..<15).map { "c\($0)" }.joined(separator: ",") + "\n"
+        var text = header
+        for row in 1...100_000 { text += "\(row)" + String(repeating: ",0.693147", count: 14) + "\n" }
+        let started = Date()
+        let table = try MetricsTable.parse(text, file: "m.csv")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 3)
+        XCTAssertEqual(table.rowCount, 100_000)
+        XCTAssertEqual(table.lastValue("c14"), 0.693147)
+        XCTAssertThrowsError(try MetricsTable.parse("a\n" + String(repeating: "1\n", count: 1_000_001), file: "m.csv")) {
+            XCTAssertEqual(($0 as? BookError)?.line, 1_000_002)
+        }
+        XCTAssertThrowsError(try MetricsTable.parse("a\n1\u{0}2\n", file: "m.csv"))
+        XCTAssertEqual(try MetricsTable.parse("a,b\n0x10, null\n-inf,1e400\n", file: "m.csv").column("b")?.last, .infinity)
+    }
 }

@@ -42,4 +42,8 @@ final class NameSuggestionTests: XCTestCase {
                        "did you mean beta1? allowed: name, lr, beta1")
         XCTAssertEqual(NameSuggestion.hint(for: "xyz", among: ["name", "lr"], noun: "keys"), "keys: name, lr")
     }
+
+    func testHintWithNoCandidatesSaysNone() {
+        XCTAssertEqual(NameSuggestion.hint(for: "zz", among: [], noun: "ids on this page"), "ids on this page: none")
+    }
 }

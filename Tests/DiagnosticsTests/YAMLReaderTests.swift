@@ -145,4 +145,18 @@ private final class LockedBox: @unchecked Sendable {
 
     func set(_ newValue: YAMLProblem?) { lock.withLock { value = newValue } }
     func get() -> YAMLProblem? { lock.withLock { value } }
+
+    /// A long plain list is too many values, not an alias bomb: the message says which.
+    func testManyPlainValuesAreNotCalledAnAliasExpansion() {
+        let list = "hidden: [" + Array(repeating: "1", count: 20_000).joined(separator: ", ") + "]\n"
+        XCTAssertThrowsError(try YAMLReader(file: "c.yaml").read(list)) { error in
+            let problem = (error as? DiagnosticError)?.problems.first
+            XCTAssertEqual(problem?.message, "YAML holds more than 10000 values")
+            XCTAssertEqual(problem?.hint, "a configuration needs a few dozen")
+        }
+        XCTAssertThrowsError(try YAMLReader(file: "c.yaml").read(YAMLSamples.laughs())) { error in
+            XCTAssertEqual((error as? DiagnosticError)?.problems.first?.message,
+                           "YAML expands to more than 10000 values (through aliases *name)")
+        }
+    }
 }

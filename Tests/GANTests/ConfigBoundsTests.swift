@@ -48,6 +48,13 @@ final class ConfigBoundsTests: XCTestCase {
         for (index, (name, yaml)) in Self.hostileTexts().enumerated() {
             let file = folder.appendingPathComponent("config\(index).yaml")
             try yaml.write(to: file, atomically: true, encoding: .utf8)
+            guard yaml.utf8.count <= RunConfig.maximumFileBytes else {
+                // Refused for its size before it is read: an error about the whole file, so no line.
+                XCTAssertThrowsError(try RunConfig.load(file: file.path), name) { error in
+                    XCTAssertEqual((error as? GANError)?.kind, .unreadable, "\(name): \(error)")
+                }
+                continue
+            }
             assertQuickErrorWithALine({ try RunConfig.load(file: file.path) }, name)
         }
     }

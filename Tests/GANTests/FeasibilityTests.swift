@@ -50,6 +50,27 @@ final class FeasibilityTests: XCTestCase {
         XCTAssertEqual(big.feasibilityProblems(machine: nil), [], "no memory check where the machine is unknown")
     }
 
+    func testDecodingNeverJudgesMemoryTrainingDoes() throws {
+        let yaml = "generator: {hidden: [8192, 8192, 8192, 8192]}\nbatch_size: 4096\n"
+        let small = MachineMemory(total: 2 * 1024 * 1024 * 1024, available: 1024 * 1024 * 1024)
+        // A configuration read back from the cache trained already, perhaps on a larger machine.
+        let config = try RunConfig.decode(yaml: yaml, file: "config.json")
+        XCTAssertThrowsError(try config.checkMemory(machine: small, file: "page.md", line: 3))
+        XCTAssertNoThrow(try config.checkMemory(machine: nil, file: "page.md", line: 3), "no memory check where the machine is unknown")
+    }
+
+    func testLoggedRowsAreBounded() throws {
+        let error = failure("dataset: ring8\niterations: 100000000\nlog_every: 1\n")
+        XCTAssertEqual(error?.keyPath, "log_every")
+        XCTAssertEqual(error?.line, 12)
+        XCTAssertTrue(error?.message.contains("more than the 100000 a run may log") ?? false, error?.message ?? "")
+        XCTAssertTrue(error?.hint?.contains("log_every: 1001 or more") ?? false, error?.hint ?? "")
+        // Epochs count too: 10,000 passes over 60,000 examples in batches of 64, logged every step.
+        XCTAssertEqual(failure("dataset: mnist\nepochs: 10000\nlog_every: 1\n")?.keyPath, "log_every")
+        XCTAssertNoThrow(try RunConfig.decode(yaml: "dataset: ring8\niterations: 100000000\nlog_every: 1001\n",
+                                              file: "page.md", firstLine: 10))
+    }
+
     func testMachineMemoryIsReadFromProcMeminfo() {
         let memory = MachineMemory.parse("MemTotal:       24683584 kB\nMemFree:        23032920 kB\nMemAvailable:   2048 kB\n")
         XCTAssertEqual(memory, MachineMemory(total: 24683584 * 1024, available: 2048 * 1024))

@@ -20,8 +20,14 @@ final class TrainingReporter {
         let text = "\(label) it \(p.iteration)/\(p.totalIterations)  epoch \(String(format: "%.2f", p.epoch))  "
             + "\(String(format: "%.0f", p.iterationsPerSecond)) it/s  "
             + (finished ? "done in \(DurationText.format(seconds: elapsed))" : "ETA \(DurationText.format(seconds: p.secondsLeft))")
-            + "  loss G \(String(format: "%.3f", p.lossG))  D \(String(format: "%.3f", p.lossD))"
+            + "  loss G \(Self.loss(p.lossG))  D \(Self.loss(p.lossD))"
         console.progress(text)
         if finished { console.endProgress() }
+    }
+
+    /// Three decimals for the usual losses; NaN, infinities and huge values (a diverging run's)
+    /// as "NaN", "∞" or "1.978e+29" rather than C's "-nan" or thirty digits.
+    static func loss(_ value: Float) -> String {
+        value.isFinite && abs(value) < 1e6 ? String(format: "%.3f", Double(value)) : ValueText.format(Double(value))
     }
 }

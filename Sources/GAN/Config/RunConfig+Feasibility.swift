@@ -27,6 +27,16 @@ extension RunConfig {
                 message: "\(what) is smaller than batch_size \(batchSize): not one batch can be drawn",
                 hint: "lower batch_size to at most \(available)\(subset != nil ? " or raise subset" : "")"))
         }
+        let iterations = plannedIterations
+        if iterations / logEvery + 2 > Self.maximumLoggedRows {
+            // Every logged row is kept in memory and written to metrics.csv, which the site reads back.
+            let every = (iterations + Self.maximumLoggedRows - 3) / (Self.maximumLoggedRows - 2)
+            problems.append(FeasibilityProblem(
+                kind: .invalidValue, keys: ["log_every", "iterations", "epochs"],
+                message: "logging every \(logEvery) of \(iterations) iterations writes about \(iterations / logEvery + 2) rows "
+                    + "to metrics.csv, more than the \(Self.maximumLoggedRows) a run may log",
+                hint: "use log_every: \(every) or more"))
+        }
         if let machine {
             let estimate = MemoryEstimate(self)
             if estimate.total > machine.usable {
@@ -42,6 +52,9 @@ extension RunConfig {
         }
         return problems
     }
+
+    /// Rows of metrics.csv a run may log: about 15 MB, which the site reads back on every build.
+    public static let maximumLoggedRows = 100_000
 
     /// Training examples after `classes` and `subset` (nil when unknown).
     var examplesAvailable: Int? {

@@ -8,7 +8,6 @@ import Foundation
 struct RunConfigDecoder {
     let root: ConfigMapping
     let problems: ConfigProblems
-
     init(root value: ConfigValue) throws {
         let problems = ConfigProblems()
         root = try ConfigMapping(value, allowed: RunConfig.topLevelKeys, problems: problems,
@@ -16,7 +15,7 @@ struct RunConfigDecoder {
         self.problems = problems
     }
 
-    func decode() throws -> RunConfig {
+    func decode(checkingFeasibility: Bool = true) throws -> RunConfig {
         let dataset = problems.attempt { try root["dataset"]?.choice(DatasetName.self) ?? .mnist }
         let model = dataset.flatMap { dataset in problems.attempt { try decodeModel(for: dataset) } }
         // The rest depends on the dataset and model: without them, report what was found so far.
@@ -61,7 +60,7 @@ struct RunConfigDecoder {
         config.logEvery = problems.attempt { try root["log_every"]?.int(in: 1...Int.max) } ?? config.logEvery
         config.snapshots = problems.attempt { try root["snapshots"]?.int(in: 1...100) } ?? config.snapshots
         try problems.throwIfAny()
-        try checkFeasibility(config)
+        if checkingFeasibility { try checkFeasibility(config) }
         return config
     }
 

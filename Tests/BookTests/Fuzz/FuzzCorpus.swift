@@ -23,7 +23,9 @@ struct FuzzCorpus {
     static let fragments = ["[", "]", "{", "}", ": ", "- ", "? ", "&a ", "*a", "*b", "&b [*a, *a]", "'", "\"", "#",
                             "|", ">", "\t", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{0}", "\u{7}", "\u{FEFF}", "\u{FFFD}",
                             "---", "...", "```", "```gan", "~~~", "    ", "%YAML 1.1", "!!str ", "!!map ", "<<: *a",
-                            "<!--ganbook-directive-0-->", "\u{FF}", "\\", "%", "@", "`", "*", "[^1]", "> ", "1. "]
+                            "<!--ganbook-directive-0-->", "\u{FF}", "\\", "%", "@", "`", "*", "[^1]", "> ", "1. ",
+                            "!!binary ", "!!python/object:os.system ", "!foo ", "<<: {hidden: [16]}", "<<: [*a, *b]",
+                            "*a* [b](c) ", "_", "]", "{{>page}}", "\u{FF}1\u{FF}"]
 
     /// A page, mostly plausible, sometimes hostile.
     func page(_ index: Int) -> String {
@@ -128,10 +130,14 @@ struct FuzzCorpus {
         return lines.joined(separator: "\n")
     }
 
-    /// Deep nesting and alias bombs, small enough to build fast.
+    /// Deep nesting, alias bombs, inputs that make a parser slow (a paragraph dense with
+    /// emphasis and links, a huge scalar, many directives), small enough to build fast.
     private func hostile(_ random: inout FuzzRandom) -> String {
         let levels = random.pick([50, 150, 5_000, 20_000])
-        switch Int.random(in: 0..<5, using: &random) {
+        switch Int.random(in: 0..<8, using: &random) {
+        case 5: return "\n" + String(repeating: random.pick(["*a* [b](c) ", "_a_ [b][] ", "**a [b](c) "]), count: levels) + "\n"
+        case 6: return "caption: " + String(repeating: random.pick(["x", "é", "'", "[", "\\"]), count: min(levels, 5_000) * 20) + "\n"
+        case 7: return String(repeating: "\n```gan-table\ncolumns: [loss_g]\n```\n", count: min(levels, 2_000))
         case 0: return "x: " + String(repeating: "[", count: levels) + String(repeating: "]", count: levels) + "\n"
         case 1: return "x: " + String(repeating: "{a: ", count: levels) + "1" + String(repeating: "}", count: levels) + "\n"
         case 2: return "x:\n" + String(repeating: "- ", count: levels) + "1\n"

@@ -8,6 +8,8 @@ public struct TemplateSet: Sendable {
     /// Templates the renderer calls by name; a folder without one of them is an error.
     public static let requiredTemplates = ["page", "index", "experiment", "compare", "table"]
     static let templateExtension = ".mustache"
+    /// Far above any template; a larger file is refused before it is read.
+    static let maximumTemplateBytes = 4 << 20
 
     public let folder: URL
     /// Names of all templates, sorted.
@@ -33,10 +35,20 @@ public struct TemplateSet: Sendable {
             }
             let name = String(path.dropLast(templateExtension.count))
             let url = folder.appendingPathComponent(path)
+            if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+               size > maximumTemplateBytes {
+                throw BookError(file: url.path, message: "the template is \(size) bytes, more than the \(maximumTemplateBytes) a template may have",
+                                hint: "a template is a page of HTML with a few tags")
+            }
             guard let data = try? Data(contentsOf: url) else {
                 throw BookError(file: url.path, message: "cannot read template")
             }
             let text = String(decoding: data, as: UTF8.self)
+            if let line = TemplateNestingScan.firstExcess(in: text) {
+                throw BookError(file: url.path, line: line,
+                                message: "sections nested more than \(TemplateNestingScan.maximumDepth) deep",
+                                hint: "close sections with {{/name}} before opening more")
+            }
             do {
                 let template = try MustacheTemplate(string: text)
                 library.register(template, named: name)
