@@ -150,6 +150,14 @@ struct EntryVerifier {
         for key in required where values[key] == nil {
             throw BookError(file: url.path, message: "has no \"\(key)\": the evaluation is incomplete")
         }
+        // The iteration a diverged run stopped at is a step of the run, shown on its page.
+        if let diverged = values[Evaluation.divergedAtIteration] {
+            let limit = Double(config.plannedIterations)
+            guard case .number(let step) = diverged, step >= 1, step <= limit, step == step.rounded() else {
+                throw BookError(file: url.path, message: "\"\(Evaluation.divergedAtIteration)\" is not an iteration of the run "
+                                + "(a whole number from 1 to \(config.plannedIterations))")
+            }
+        }
         return values
     }
 

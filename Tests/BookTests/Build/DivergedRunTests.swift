@@ -26,6 +26,23 @@ final class DivergedRunTests: NotebookTestCase {
         try notebook.build(frozen: true)
     }
 
+    /// eval.json's divergence step is checked like every number read from disk: one outside the
+    /// run is damage, never shown as "Diverged at iteration -5".
+    func testDivergenceStepOutsideTheRunIsDamage() throws {
+        try notebook.write("page.md", SmallRun.page(
+            title: "Too fast", SmallRun.directive(id: "sgd", extra: ["optimizer: {name: sgd, lr: 1}"])))
+        try notebook.build()
+        let hash = try XCTUnwrap(notebook.entryHashes.first)
+        let url = notebook.runs.appendingPathComponent("\(hash)/eval.json")
+        let original = try String(contentsOf: url, encoding: .utf8)
+        for wrong in ["-5", "0", "2.5", "1e300", "\"6\""] {
+            try original.replacingOccurrences(of: "\"diverged_at_iteration\": 6", with: "\"diverged_at_iteration\": \(wrong)")
+                .write(to: url, atomically: true, encoding: .utf8)
+            let message = notebook.buildError(frozen: true)
+            XCTAssertTrue(message.contains("eval.json") && message.contains("is not an iteration of the run"), "\(wrong): \(message)")
+        }
+    }
+
     func testRunThatTrainsToTheEndSaysNothingAboutDivergence() throws {
         try notebook.write("page.md", SmallRun.page(title: "Fine", SmallRun.directive(id: "adam")))
         try notebook.build()
