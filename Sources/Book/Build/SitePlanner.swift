@@ -105,8 +105,23 @@ enum SitePlanner {
                                           hint: ClosestName.hint(for: column, among: tableColumns,
                                                                  allowed: "metrics.csv columns, eval.json keys, timings")))
             }
+            if display.kind == .table { problems += checkMixtureColumns(display, blocks: blocks, page: page) }
         }
         return problems
+    }
+
+    /// The mixture's numbers exist only for 2-D runs: a table of image runs naming one would fail
+    /// only when rendering, after training.
+    static func checkMixtureColumns(_ display: DisplayDirective, blocks: [PlannedBlock], page: Page) -> [Error] {
+        let runs = blocks.compactMap { if case .run(let run) = $0 { return run } else { return nil } }
+        let chosen = display.runs.isEmpty ? runs : runs.filter { display.runs.contains($0.id) }
+        guard !chosen.isEmpty, chosen.allSatisfy({ $0.config.dataset.isImage }) else { return [] }
+        return zip(display.columns, display.columnLines).filter { MixtureEvaluation.keys.contains($0.0) }.map { column, line in
+            BookError(file: page.sourcePath, line: line,
+                      message: "gan-table: columns: \(column) is measured only for 2-D mixtures (ring8, grid25), "
+                          + "and none of this table's runs trains on one",
+                      hint: "drop the column, or add a ring8 or grid25 run to the table")
+        }
     }
 
     /// One problem as it is; several (an error may carry more than one) as one error that

@@ -9,6 +9,8 @@ public enum MixtureEvaluation {
     public static let modesCovered = "modes_covered"
     public static let modesTotal = "modes_total"
     public static let highQualityFraction = "high_quality_fraction"
+    /// Every key the mixture's evaluation writes (2-D runs only).
+    public static let keys = [modesCovered, modesTotal, highQualityFraction]
 
     /// High-quality samples a mode needs to count as covered, per generated point.
     public static let coverageShare = 20.0 / 2500.0

@@ -46,3 +46,26 @@ final class PlannerProblemsTests: NotebookTestCase {
         XCTAssertTrue(message.contains("did you mean loss_g?"), message)
     }
 }
+
+/// gan-table columns that exist only for some runs are judged before training: the mixture's
+/// numbers need a 2-D run in the table; the divergence step may be asked of any run ("—" where a
+/// run did not diverge).
+final class TableColumnPlanningTests: NotebookTestCase {
+    func testMixtureColumnOfAnImageOnlyTableFailsBeforeTraining() throws {
+        try notebook.write("page.md", "# P\n\n```gan\nid: digits\ndataset: mnist\nsubset: 64\niterations: 2\n```\n\n"
+                           + "```gan-table\ncolumns: [loss_g, modes_covered]\n```\n")
+        let message = notebook.buildError()
+        XCTAssertTrue(message.contains("page.md:11") && message.contains("modes_covered is measured only for 2-D mixtures"),
+                      message)
+        XCTAssertFalse(notebook.output.contains("training"), notebook.output)
+    }
+
+    func testDivergenceColumnOfRunsThatDidNotDivergeShowsADash() throws {
+        try notebook.write("page.md", SmallRun.page(title: "Fine", SmallRun.directive(id: "adam"),
+                                                    "```gan-table\ncolumns: [modes_covered, diverged_at_iteration]\n```\n"))
+        try notebook.build()
+        let html = try notebook.html("page")
+        XCTAssertTrue(html.contains("diverged_at_iteration"), html)
+        XCTAssertTrue(html.contains("—"), html)
+    }
+}

@@ -1,3 +1,5 @@
+import GAN
+
 /// Builds the view of a ```gan-table directive: one row per run, final values as columns.
 public enum TableViewBuilder {
     public static let wallSeconds = "wall_seconds"
@@ -11,8 +13,9 @@ public enum TableViewBuilder {
     public static func build(title: String?, columns: [String], runs: [(runID: String, entry: RunEntry)],
                              file: String, line: Int?) throws -> TableView {
         let columns = columns.isEmpty ? defaultColumns : columns
+        // A diverged run alone has its divergence step: for the others the column shows "—".
         let known = Set(runs.flatMap { $0.entry.metrics.columnNames + Array($0.entry.evaluation.keys) })
-            .union([wallSeconds, imagesPerSecond])
+            .union([wallSeconds, imagesPerSecond, Evaluation.divergedAtIteration])
         for column in columns where !known.contains(column) {
             throw BookError(file: file, line: line, message: "no run has a column \"\(column)\"",
                             hint: ClosestName.hint(for: column, among: Array(known), allowed: "available"))
