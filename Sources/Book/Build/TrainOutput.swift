@@ -67,7 +67,8 @@ struct TrainOutput {
         for name in names {
             guard let kind = leftoverKind(name) else { continue }
             let leftover = parent.appendingPathComponent(name)
-            guard FileKind.of(leftover.path) == .directory else { continue }
+            // The name alone proves nothing: only a folder holding nothing but a run's files is ours.
+            guard FileKind.of(leftover.path) == .directory, RunFolderShape.foreignPaths(in: leftover).isEmpty else { continue }
             if kind == "old", FileKind.of(url.path) == .missing {
                 rename(leftover.path, url.path)
             } else {

@@ -140,3 +140,20 @@ final class TrainOutputLeftoverTests: NotebookTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.url.path), "nothing was restored into --out")
     }
 }
+
+/// A folder that has the name of a killed train's leftover but holds a file of someone else's is
+/// not ganbook's to remove: leftovers are recognised by their contents as well as their name.
+final class TrainOutputLeftoverContentTests: NotebookTestCase {
+    func testLeftoverNamedFolderHoldingOtherFilesIsKept() throws {
+        let out = TrainOutput(path: notebook.root.appendingPathComponent("out").path)
+        let ours = notebook.root.appendingPathComponent(out.hiddenBase + "-partial-7")
+        let theirs = notebook.root.appendingPathComponent(out.hiddenBase + "-partial-8")
+        for folder in [ours, theirs] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try Data("{}".utf8).write(to: ours.appendingPathComponent("config.json"))
+        try Data("my thesis".utf8).write(to: theirs.appendingPathComponent("thesis.tex"))
+        let lock = try out.lock()
+        lock.release()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: ours.path), "a killed train's partial folder is removed")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: theirs.appendingPathComponent("thesis.tex").path))
+    }
+}
