@@ -32,7 +32,8 @@ public enum Notebook {
             .parse(source)
         let slug = slug(forPath: path)
         let page = Page(slug: slug, sourcePath: path, frontMatter: frontMatter,
-                        title: frontMatter.title ?? body.firstHeadingText ?? slug, blocks: body.blocks)
+                        title: frontMatter.title ?? body.firstHeadingText ?? slug, blocks: body.blocks,
+                        math: body.math)
         return (page, problems)
     }
 

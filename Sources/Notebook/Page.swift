@@ -8,13 +8,17 @@ public struct Page: Equatable, Sendable {
     /// Front-matter title, else the text of the first level-1 heading, else the slug.
     public let title: String
     public let blocks: [PageBlock]
+    /// The page's TeX formulas in order; prose marks each with `data-math="N"` (see `MathExtraction`).
+    public let math: [MathFormula]
 
-    public init(slug: String, sourcePath: String, frontMatter: FrontMatter, title: String, blocks: [PageBlock]) {
+    public init(slug: String, sourcePath: String, frontMatter: FrontMatter, title: String, blocks: [PageBlock],
+                math: [MathFormula] = []) {
         self.slug = slug
         self.sourcePath = sourcePath
         self.frontMatter = frontMatter
         self.title = title
         self.blocks = blocks
+        self.math = math
     }
 
     /// `index.md` is the notebook's front page.

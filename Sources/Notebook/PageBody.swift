@@ -2,4 +2,5 @@
 struct PageBody {
     let blocks: [PageBlock]
     let firstHeadingText: String?
+    var math: [MathFormula] = []
 }

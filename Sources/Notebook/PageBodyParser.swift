@@ -22,11 +22,17 @@ struct PageBodyParser {
                                     + "closing brackets: more than the Markdown parser can read in reasonable time",
                                 hint: "split it into paragraphs with blank lines")
         }
-        let document = CmarkDocument(markdown: source.markdown)
+        if let line = MathExtraction.reservedCharacterLine(in: source.markdown) {
+            throw NotebookError(file: path, line: line,
+                                message: "the page holds U+E000, U+E001 or U+E002, private-use characters ganbook reserves for math",
+                                hint: "remove them, or write them as HTML entities such as &#xE000;")
+        }
+        let math = MathExtraction(source.markdown)
+        let document = CmarkDocument(markdown: String(math.markdown))
         var problems = nestedDirectiveProblems(in: document)
         let topLevel = document.topLevelBlocks.map(CmarkNode.init)
         let firstHeadingText = topLevel.first { $0.type == CMARK_NODE_HEADING && $0.headingLevel == 1 }
-            .flatMap(plainText)
+            .flatMap(plainText).map { MathExtraction.restore($0, formulas: math.formulas, plain: true) }
 
         let directiveNodes = topLevel.filter(isDirective)
         var directives: [Directive] = []
@@ -43,8 +49,11 @@ struct PageBodyParser {
         for (index, node) in directiveNodes.enumerated() {
             document.replace(node.pointer, withHTMLBlock: PageBodyParser.placeholder(index))
         }
-        let blocks = PageBodyParser.split(document.renderHTMLBytes(), directives: directives)
-        return PageBody(blocks: blocks, firstHeadingText: firstHeadingText)
+        let blocks = PageBodyParser.split(document.renderHTMLBytes(), directives: directives).map { block in
+            if case .prose(let html) = block { return PageBlock.prose(html: MathExtraction.restore(html, formulas: math.formulas)) }
+            return block
+        }
+        return PageBody(blocks: blocks, firstHeadingText: firstHeadingText, math: math.formulas)
     }
 
     private func isDirective(_ node: CmarkNode) -> Bool {

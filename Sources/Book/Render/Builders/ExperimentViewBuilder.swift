@@ -22,12 +22,13 @@ public struct ExperimentViewBuilder: Sendable {
     public func build(runID: String, caption: String?, entry: RunEntry) throws -> ExperimentView {
         let base = runsPath + entry.hash + "/"
         let metrics = entry.metrics
+        let equilibrium = Equilibrium(entry)
         return ExperimentView(
             runID: runID,
             caption: caption,
             hash: entry.hash,
-            lossChartSVG: RunCharts.losses(metrics, smoothing: smoothing).svg(),
-            discriminatorChartSVG: RunCharts.discriminatorOutputs(metrics, smoothing: smoothing).svg(),
+            lossChartSVG: RunCharts.losses(metrics, smoothing: smoothing, equilibrium: equilibrium).svg(),
+            discriminatorChartSVG: RunCharts.discriminatorOutputs(metrics, smoothing: smoothing, equilibrium: equilibrium).svg(),
             gradientChartSVG: RunCharts.gradientNorms(metrics, smoothing: smoothing).svg(),
             finalGridPath: base + RunEntryLayout.finalGrid,
             evolutionFrames: entry.snapshotIterations.map {
@@ -40,6 +41,9 @@ public struct ExperimentViewBuilder: Sendable {
                 NamedValue(name: $0, value: ValueText.format(entry.evaluation[$0]))
             },
             provenance: provenance(entry),
+            runFiles: [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation].map {
+                RunFileLink(name: $0, href: base + $0)
+            },
             divergedAtIteration: entry.evaluation[Evaluation.divergedAtIteration].map(ValueText.plain))
     }
 

@@ -6,10 +6,15 @@ public enum TableViewBuilder {
     public static let imagesPerSecond = "images_per_second"
     /// Used when the directive names no columns.
     public static let defaultColumns = [MetricColumn.lossG, MetricColumn.dReal, MetricColumn.dFake, wallSeconds]
+    static let sourceNote = "Columns of metrics.csv show the run's last logged row (not a mean); "
+        + "evaluation values are measured once, after the last iteration; times are wall-clock training time."
+
+    /// Where a column's values come from.
+    enum Source { case metrics, evaluation, duration, speed, divergence }
 
     /// A column may be a metrics.csv column (its final value), an eval.json key, `wall_seconds`
     /// or `images_per_second`. A column no run has is an error (a typo); a column only some runs
-    /// have shows "—" for the others.
+    /// have shows "—" for the others. Each column has one number format for all its rows.
     public static func build(title: String?, columns: [String], runs: [(runID: String, entry: RunEntry)],
                              file: String, line: Int?) throws -> TableView {
         let columns = columns.isEmpty ? defaultColumns : columns
@@ -20,20 +25,46 @@ public enum TableViewBuilder {
             throw BookError(file: file, line: line, message: "no run has a column \"\(column)\"",
                             hint: ClosestName.hint(for: column, among: Array(known), allowed: "available"))
         }
-        let rows = runs.map { run in
-            TableRow(run: RunLink(runID: run.runID, hash: run.entry.hash),
-                     cells: columns.map { cell(column: $0, entry: run.entry) })
+        let sources = columns.map { column in source(of: column, in: runs.map(\.entry)) }
+        let cells: [[String]] = zip(columns, sources).map { column, source in
+            let values = runs.map { value(column: column, source: source, entry: $0.entry) }
+            if source == .duration { return values.map { DurationText.format(seconds: $0 ?? .nan) } }
+            let format = ColumnFormat(values: values.compactMap { $0 })
+            return values.map(format.format)
         }
-        return TableView(tableTitle: title, columns: columns, rows: rows)
+        let rows = runs.indices.map { row in
+            TableRow(run: RunLink(runID: runs[row].runID, hash: runs[row].entry.hash),
+                     cells: cells.map { $0[row] })
+        }
+        return TableView(tableTitle: title, columns: zip(columns, sources).map { TableColumn(name: $0, note: note($1)) },
+                         rows: rows, sourceNote: sourceNote)
     }
 
-    static func cell(column: String, entry: RunEntry) -> String {
+    static func source(of column: String, in entries: [RunEntry]) -> Source {
         switch column {
-        case wallSeconds: return DurationText.format(seconds: entry.wallSeconds)
-        case imagesPerSecond: return ValueText.plain(entry.imagesPerSecond.rounded())
-        default:
-            if let value = entry.metrics.lastValue(column) { return ValueText.format(value) }
-            return ValueText.format(entry.evaluation[column])
+        case wallSeconds: return .duration
+        case imagesPerSecond: return .speed
+        case Evaluation.divergedAtIteration: return .divergence
+        default: return entries.contains { $0.metrics.hasColumn(column) } ? .metrics : .evaluation
+        }
+    }
+
+    static func note(_ source: Source) -> String {
+        switch source {
+        case .metrics: return "last logged row"
+        case .evaluation: return "after training"
+        case .duration: return "training time"
+        case .speed: return "images/s"
+        case .divergence: return "iteration"
+        }
+    }
+
+    static func value(column: String, source: Source, entry: RunEntry) -> Double? {
+        switch source {
+        case .duration: return entry.wallSeconds
+        case .speed: return entry.imagesPerSecond.rounded()
+        case .metrics: return entry.metrics.lastValue(column) ?? entry.evaluation[column]
+        case .evaluation, .divergence: return entry.evaluation[column]
         }
     }
 }

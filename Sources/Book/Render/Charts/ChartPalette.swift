@@ -1,4 +1,6 @@
-/// Series colours: distinct, dark enough to read on white, in a fixed order.
+/// Series colours: distinct, dark enough to read on white. A metric the renderer knows has the
+/// same colour in every chart of the site; other series (runs in a comparison) take colours in
+/// order, skipping none, so a run keeps its colour wherever its index is the same.
 enum ChartPalette {
     static let colors = [
         "#1f77b4", // blue
@@ -13,7 +15,27 @@ enum ChartPalette {
         "#bcbd22", // olive
     ]
 
+    /// One colour per known column, none shared: red is loss_d_fake and nothing else.
+    static let metricColors: [String: String] = [
+        MetricColumn.lossG: "#1f77b4",
+        MetricColumn.lossDReal: "#2ca02c",
+        MetricColumn.lossDFake: "#d62728",
+        MetricColumn.dReal: "#17becf",
+        MetricColumn.dFake: "#ff7f0e",
+        MetricColumn.gradNormG: "#9467bd",
+        MetricColumn.gradNormD: "#8c564b",
+        MetricColumn.gradNormDLoss: "#e377c2",
+    ]
+
+    /// Colour of the raw/smoothed legend swatch: neither a series nor the axes.
+    static let neutral = "#555555"
+
     static func color(_ index: Int) -> String {
         colors[index % colors.count]
+    }
+
+    /// The colour of a series: its fixed metric colour, else the palette's `index`-th.
+    static func color(for name: String, index: Int) -> String {
+        metricColors[name] ?? color(index)
     }
 }

@@ -1,5 +1,6 @@
 /// Places legend entries left to right, wrapping into rows that fit the chart width.
-/// Text width is estimated (no font metrics in a plain SVG writer), generously.
+/// Text width is estimated (no font metrics in a plain SVG writer), generously, for the larger
+/// text narrow screens get (`LineChart.layoutTextSize`).
 struct LegendLayout: Equatable {
     struct Entry: Equatable {
         /// Position in the labels given, i.e. the series index.
@@ -10,9 +11,9 @@ struct LegendLayout: Equatable {
         let row: Int
     }
 
-    static let rowHeight = 16.0
+    static let rowHeight = 21.0
     static let swatchWidth = 18.0
-    private static let characterWidth = 7.0
+    private static let characterWidth = 8.8
     private static let gap = 18.0
 
     let entries: [Entry]

@@ -18,14 +18,19 @@ public struct LineChart: Sendable {
     public var yScale = AxisScaleChoice.automatic
     /// A fixed value range instead of one fitted to the data (e.g. 0...1 for probabilities).
     public var yRange: ClosedRange<Double>?
-    public var width = 640.0
-    public var plotHeight = 220.0
+    /// Narrow enough that text stays legible when a phone scales the chart to its width.
+    public var width = 480.0
+    public var plotHeight = 190.0
     public var maxPointsPerSeries = 600
 
     public init(title: String, series: [ChartSeries]) {
         self.title = title
         self.series = series
     }
+
+    /// Text size the layout leaves room for: the stylesheet enlarges chart text to this on
+    /// narrow screens (the default 12 scaled down to a phone's width would be about 8 px).
+    static let layoutTextSize = 16.0
 
     public func svg() -> String {
         let logarithmic = usesLogarithmicScale
@@ -35,34 +40,81 @@ public struct LineChart: Sendable {
         let epochTicks = iterationsPerEpoch.flatMap { perEpoch -> AxisTicks? in
             guard perEpoch > 0, perEpoch.isFinite else { return nil }
             return AxisTicks.linear(lower: xTicks.scale.lower / perEpoch, upper: xTicks.scale.upper / perEpoch,
-                                    targetCount: 6, expand: false)
+                                    targetCount: 5, expand: false)
         }
-        let left = yLabel == nil ? 48.0 : 60.0
-        let top = epochTicks == nil ? 12.0 : 36.0
-        let plot = PlotArea(left: left, top: top, width: width - left - 16, height: plotHeight)
-        let legend = LegendLayout(labels: series.indices.map { (series[$0].name, ChartPalette.color($0)) },
-                                  left: plot.left, right: width - 8)
-        let legendTop = plot.bottom + 42
+        let left = yLabel == nil ? 56.0 : 72.0
+        let top = epochTicks == nil ? 14.0 : 42.0
+        let plot = PlotArea(left: left, top: top, width: width - left - 18, height: plotHeight)
+        let smoothed = cleaned.contains { isSmoothed($0) }
+        var labels = series.indices.map { (series[$0].name, color(of: $0)) }
+        if smoothed { labels.append((smoothingLegend, ChartPalette.neutral)) }
+        let legend = LegendLayout(labels: labels, left: plot.left, right: width - 8)
+        let legendTop = plot.bottom + 50
         let height = legendTop + legend.height + 6
 
-        var svg = SVGWriter(width: width, height: height, label: title, className: "chart line-chart")
+        var svg = SVGWriter(width: width, height: height, label: title + (logarithmic ? " (logarithmic value axis)" : ""),
+                            className: "chart line-chart" + (logarithmic ? " log-axis" : ""),
+                            data: pageScriptData(plot: plot, x: xTicks.scale, y: yTicks.scale))
         svg.drawLeftAxis(yTicks, in: plot)
         svg.drawBottomAxis(xTicks, in: plot, title: xLabel)
         if let epochTicks, let perEpoch = iterationsPerEpoch {
             svg.drawTopAxis(epochTicks, bottomScale: xTicks.scale, in: plot, title: "epoch") { $0 * perEpoch }
         }
-        if let yLabel { svg.drawLeftTitle(yLabel, in: plot) }
+        if let yLabel { svg.drawLeftTitle(logarithmic ? yLabel + " (log scale)" : yLabel, in: plot) }
+        if logarithmic { drawLogMark(&svg, plot: plot) }
         drawReferenceLines(&svg, scale: yTicks.scale, plot: plot)
         for (index, line) in cleaned.enumerated() {
-            drawSeries(&svg, line, original: series[index], color: ChartPalette.color(index),
+            drawSeries(&svg, line, original: series[index], color: color(of: index),
                        x: xTicks.scale, y: yTicks.scale, plot: plot)
         }
         svg.drawLegend(legend, top: legendTop) { svg, entry, y in
-            svg.element("line", ["x1": SVGWriter.number(entry.x), "y1": SVGWriter.number(y),
-                                 "x2": SVGWriter.number(entry.x + LegendLayout.swatchWidth), "y2": SVGWriter.number(y),
-                                 "stroke": entry.color, "stroke-width": "2.5"])
+            let x1 = SVGWriter.number(entry.x), x2 = SVGWriter.number(entry.x + LegendLayout.swatchWidth)
+            if entry.index == series.count {
+                // The smoothing entry: a faint raw line over a bold smoothed one, as the series are drawn.
+                svg.open("g", ["class": "smoothing-key", "stroke": entry.color])
+                svg.element("line", ["x1": x1, "y1": SVGWriter.number(y - 3), "x2": x2, "y2": SVGWriter.number(y - 3),
+                                     "stroke-width": "1", "stroke-opacity": "0.35"])
+                svg.element("line", ["x1": x1, "y1": SVGWriter.number(y + 3), "x2": x2, "y2": SVGWriter.number(y + 3),
+                                     "stroke-width": "2.5"])
+                svg.close("g")
+            } else {
+                svg.element("line", ["x1": x1, "y1": SVGWriter.number(y), "x2": x2, "y2": SVGWriter.number(y),
+                                     "stroke": entry.color, "stroke-width": "2.5"])
+            }
         }
         return svg.finished()
+    }
+
+    /// "faint: raw · bold: EMA 0.9", the legend's account of the two lines of each series.
+    var smoothingLegend: String {
+        "faint: raw · bold: EMA \(ValueText.plain(smoothing))"
+    }
+
+    func color(of index: Int) -> String {
+        series[index].color ?? ChartPalette.color(for: series[index].name, index: index)
+    }
+
+    private func isSmoothed(_ line: ChartSeries) -> Bool {
+        smoothing > 0 && line.y.count >= minimumPointsForSmoothing
+    }
+
+    /// What the page script needs to read values back from the drawing and to place a crosshair
+    /// or an iteration marker: the plot rectangle and both axes' domains (the value axis in its
+    /// linear space, log10 on a logarithmic axis).
+    private func pageScriptData(plot: PlotArea, x: AxisScale, y: AxisScale) -> [(String, String)] {
+        func numbers(_ values: Double...) -> String { values.map { ValueText.plain($0) }.joined(separator: " ") }
+        var data = [("data-plot", numbers(plot.left, plot.top, plot.width, plot.height)),
+                    ("data-x", numbers(x.lower, x.upper)),
+                    ("data-y", numbers(y.transform(y.lower), y.transform(y.upper)))]
+        if y.isLogarithmic { data.append(("data-y-log", "10")) }
+        if smoothing > 0 { data.append(("data-smoothing", ValueText.plain(smoothing))) }
+        return data
+    }
+
+    /// "log" written over the value axis, so a logarithmic axis is never mistaken for a linear one.
+    private func drawLogMark(_ svg: inout SVGWriter, plot: PlotArea) {
+        svg.element("text", ["class": "log-mark", "x": SVGWriter.number(plot.left + 4), "y": SVGWriter.number(plot.top + 14),
+                             "fill": "#555555", "font-style": "italic"], content: "log scale")
     }
 
     var usesLogarithmicScale: Bool {
@@ -97,11 +149,11 @@ public struct LineChart: Sendable {
     private func iterationTicks(_ lines: [ChartSeries]) -> AxisTicks {
         let xs = lines.flatMap(\.x)
         guard var low = xs.min(), let high = xs.max() else {
-            return AxisTicks.linear(lower: 0, upper: 1, targetCount: 6, expand: false)
+            return AxisTicks.linear(lower: 0, upper: 1, targetCount: 5, expand: false)
         }
         if low > 0, low <= 0.1 * high { low = 0 }
-        if low == high { return AxisTicks.linear(lower: low, upper: high, targetCount: 6, expand: true) }
-        return AxisTicks.linear(lower: low, upper: high, targetCount: 6, expand: false)
+        if low == high { return AxisTicks.linear(lower: low, upper: high, targetCount: 5, expand: true) }
+        return AxisTicks.linear(lower: low, upper: high, targetCount: 5, expand: false)
     }
 
     private func drawReferenceLines(_ svg: inout SVGWriter, scale: AxisScale, plot: PlotArea) {
@@ -111,25 +163,28 @@ public struct LineChart: Sendable {
             svg.element("line", ["x1": SVGWriter.number(plot.left), "y1": y, "x2": SVGWriter.number(plot.right), "y2": y,
                                  "stroke": "#666666", "stroke-dasharray": "5 4"])
             svg.element("text", ["x": SVGWriter.number(plot.right - 4), "y": SVGWriter.number(plot.y(scale.fraction(reference.value)) - 4),
-                                 "text-anchor": "end", "fill": "#555555"], content: reference.label)
+                                 "text-anchor": "end", "fill": "#555555", "stroke": "#ffffff", "stroke-width": "3",
+                                 "paint-order": "stroke"], content: reference.label)
             svg.close("g")
         }
     }
 
     private func drawSeries(_ svg: inout SVGWriter, _ line: ChartSeries, original: ChartSeries, color: String,
                             x: AxisScale, y: AxisScale, plot: PlotArea) {
-        svg.open("g", ["class": "series", "fill": "none", "stroke": color, "stroke-linejoin": "round"])
+        svg.open("g", ["class": "series", "fill": "none", "stroke": color, "stroke-linejoin": "round"],
+                 more: [("data-series", original.name)])
         svg.element("title", content: "\(original.name): last value \(ValueText.format(original.y.last))")
         if !line.y.isEmpty {
-            let smooth = smoothing > 0 && line.y.count >= minimumPointsForSmoothing
+            let smooth = isSmoothed(line)
             // Smoothing happens in axis space so a log axis averages orders of magnitude.
             let axisValues = line.y.map(y.transform)
             if smooth {
-                svg.element("polyline", ["stroke-width": "1", "stroke-opacity": "0.25",
+                svg.element("polyline", ["class": "raw", "stroke-width": "1", "stroke-opacity": "0.25",
                                          "points": polyline(line.x, axisValues, x: x, y: y, plot: plot)])
             }
             let main = smooth ? Smoothing.exponentialMovingAverage(axisValues, weight: smoothing) : axisValues
-            svg.element("polyline", ["stroke-width": "2", "points": polyline(line.x, main, x: x, y: y, plot: plot)])
+            svg.element("polyline", ["class": smooth ? "smoothed" : "line", "stroke-width": "2",
+                                     "points": polyline(line.x, main, x: x, y: y, plot: plot)])
         }
         svg.close("g")
     }

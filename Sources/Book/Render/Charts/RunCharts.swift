@@ -2,17 +2,23 @@
 /// left out, so older or custom metric files still render.
 public enum RunCharts {
     /// Generator loss and the discriminator's loss on real and on generated data.
-    public static func losses(_ metrics: MetricsTable, smoothing: Double = 0.9) -> LineChart {
-        chart("Losses", metrics, [MetricColumn.lossG, MetricColumn.lossDReal, MetricColumn.lossDFake],
-              yLabel: "loss", smoothing: smoothing)
+    /// With the generator loss's equilibrium value for the run's loss when it is known.
+    public static func losses(_ metrics: MetricsTable, smoothing: Double = 0.9,
+                              equilibrium: Equilibrium = Equilibrium(loss: nil)) -> LineChart {
+        var chart = chart("Losses", metrics, [MetricColumn.lossG, MetricColumn.lossDReal, MetricColumn.lossDFake],
+                          yLabel: "loss", smoothing: smoothing)
+        if metrics.hasColumn(MetricColumn.lossG), let line = equilibrium.generatorLine { chart.referenceLines = [line] }
+        return chart
     }
 
-    /// Mean σ(D(x)) and σ(D(G(z))) on a 0–1 scale with the 0.5 equilibrium line.
-    public static func discriminatorOutputs(_ metrics: MetricsTable, smoothing: Double = 0.9) -> LineChart {
+    /// Mean σ(D(x)) and σ(D(G(z))) on a 0–1 scale with the run's equilibrium line (0.5, or α/2
+    /// with one-sided label smoothing).
+    public static func discriminatorOutputs(_ metrics: MetricsTable, smoothing: Double = 0.9,
+                                            equilibrium: Equilibrium = Equilibrium(loss: nil)) -> LineChart {
         var chart = chart("Discriminator outputs", metrics, [MetricColumn.dReal, MetricColumn.dFake],
                           yLabel: "σ(D)", smoothing: smoothing)
         chart.yRange = 0...1
-        chart.referenceLines = [ReferenceLine(value: 0.5, label: "0.5 equilibrium")]
+        chart.referenceLines = [equilibrium.discriminatorLine]
         return chart
     }
 
@@ -24,21 +30,26 @@ public enum RunCharts {
 
     /// One metric of several runs overlaid, each series named by its run.
     /// Runs without the column are skipped; the epoch axis is shown only when all runs agree on it.
+    /// `colors` gives each run its colour (by name) so it matches the run's other charts on the
+    /// page; `equilibria`, one per run, draws the equilibrium line when all runs share it.
     public static func comparison(metric: String, runs: [(name: String, metrics: MetricsTable)],
-                                  title: String? = nil, smoothing: Double = 0.9) -> LineChart {
-        let series = runs.compactMap { run -> ChartSeries? in
+                                  title: String? = nil, smoothing: Double = 0.9, colors: [String: String] = [:],
+                                  equilibria: [Equilibrium] = []) -> LineChart {
+        let series = runs.enumerated().compactMap { index, run -> ChartSeries? in
             guard let x = run.metrics.column(MetricColumn.iteration), let y = run.metrics.column(metric) else { return nil }
-            return ChartSeries(name: run.name, x: x, y: y)
+            return ChartSeries(name: run.name, x: x, y: y, color: colors[run.name] ?? ChartPalette.color(index))
         }
         var chart = LineChart(title: title ?? metric, series: series)
         chart.yLabel = metric
         chart.smoothing = smoothing
         let perEpoch = Set(runs.map { $0.metrics.iterationsPerEpoch })
         if perEpoch.count == 1, let only = perEpoch.first { chart.iterationsPerEpoch = only }
+        let shared = Set(equilibria).count == 1 ? equilibria.first : nil
         if metric == MetricColumn.dReal || metric == MetricColumn.dFake {
             chart.yRange = 0...1
-            chart.referenceLines = [ReferenceLine(value: 0.5, label: "0.5 equilibrium")]
+            chart.referenceLines = [(shared ?? Equilibrium(loss: nil)).discriminatorLine]
         }
+        if metric == MetricColumn.lossG, let line = shared?.generatorLine { chart.referenceLines = [line] }
         return chart
     }
 

@@ -27,10 +27,10 @@ extension SVGWriter {
             let x = Self.number(plot.x(ticks.scale.fraction(value)))
             element("line", ["x1": x, "y1": Self.number(plot.bottom), "x2": x, "y2": Self.number(plot.bottom + 4),
                              "stroke": Self.axisColor])
-            element("text", ["x": x, "y": Self.number(plot.bottom + 16)], content: label)
+            element("text", ["x": x, "y": Self.number(plot.bottom + 21)], content: label)
         }
         if let title {
-            element("text", ["x": Self.number(plot.left + plot.width / 2), "y": Self.number(plot.bottom + 31)],
+            element("text", ["x": Self.number(plot.left + plot.width / 2), "y": Self.number(plot.bottom + 41)],
                     content: title)
         }
         close("g")
@@ -47,16 +47,16 @@ extension SVGWriter {
             let x = Self.number(plot.x(bottomScale.fraction(position(value))))
             element("line", ["x1": x, "y1": Self.number(plot.top - 4), "x2": x, "y2": Self.number(plot.top),
                              "stroke": Self.axisColor])
-            element("text", ["x": x, "y": Self.number(plot.top - 8)], content: label)
+            element("text", ["x": x, "y": Self.number(plot.top - 9)], content: label)
         }
-        element("text", ["x": Self.number(plot.left - 6), "y": Self.number(plot.top - 8), "text-anchor": "end"],
+        element("text", ["x": Self.number(plot.left - 6), "y": Self.number(plot.top - 9), "text-anchor": "end"],
                 content: title)
         close("g")
     }
 
     /// A title written upwards along the left margin.
     mutating func drawLeftTitle(_ title: String, in plot: PlotArea) {
-        let x = Self.number(12), y = Self.number(plot.top + plot.height / 2)
+        let x = Self.number(16), y = Self.number(plot.top + plot.height / 2)
         element("text", ["x": x, "y": y, "transform": "rotate(-90 \(x) \(y))", "text-anchor": "middle",
                          "fill": Self.labelColor], content: title)
     }

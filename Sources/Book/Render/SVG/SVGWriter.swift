@@ -7,7 +7,8 @@ struct SVGWriter {
     private var openTags: [String] = []
 
     /// Starts the document: an `<svg>` root that scales to its container through `viewBox`.
-    init(width: Double, height: Double, label: String, className: String) {
+    /// `data` adds attributes to the root (`data-…` for the page script), in the order given.
+    init(width: Double, height: Double, label: String, className: String, data: [(String, String)] = []) {
         open("svg", [
             "xmlns": "http://www.w3.org/2000/svg",
             "viewBox": "0 0 \(SVGNumber.format(width)) \(SVGNumber.format(height))",
@@ -16,11 +17,12 @@ struct SVGWriter {
             "aria-label": label,
             "font-family": "system-ui, -apple-system, Segoe UI, Helvetica, Arial, sans-serif",
             "font-size": "12",
-        ])
+        ], more: data)
     }
 
-    mutating func open(_ tag: String, _ attributes: KeyValuePairs<String, String> = [:]) {
-        text += "<\(tag)\(Self.attributeText(attributes))>\n"
+    mutating func open(_ tag: String, _ attributes: KeyValuePairs<String, String> = [:], more: [(String, String)] = []) {
+        let extra = more.map { " \($0.0)=\"\(Self.escapeAttribute($0.1))\"" }.joined()
+        text += "<\(tag)\(Self.attributeText(attributes))\(extra)>\n"
         openTags.append(tag)
     }
 

@@ -23,11 +23,14 @@ public struct ExperimentView: Sendable {
     public let evalMetrics: [NamedValue]
     public let hasEvalMetrics: Bool
     public let provenance: ProvenanceView
+    /// The run folder's data files (config.json, metrics.csv, eval.json), linked under the block.
+    public let runFiles: [RunFileLink]
+    public let hasRunFiles: Bool
 
     public init(runID: String, caption: String?, hash: String, lossChartSVG: String, discriminatorChartSVG: String,
                 gradientChartSVG: String, finalGridPath: String, evolutionFrames: [EvolutionFrame],
                 filmstripPath: String?, latentGridPath: String?, scatterSVG: String?, evalMetrics: [NamedValue],
-                provenance: ProvenanceView, divergedAtIteration: String? = nil) {
+                provenance: ProvenanceView, runFiles: [RunFileLink] = [], divergedAtIteration: String? = nil) {
         self.runID = runID
         self.anchor = "run-" + runID
         self.caption = caption
@@ -46,5 +49,7 @@ public struct ExperimentView: Sendable {
         self.evalMetrics = evalMetrics
         self.hasEvalMetrics = !evalMetrics.isEmpty
         self.provenance = provenance
+        self.runFiles = runFiles
+        self.hasRunFiles = !runFiles.isEmpty
     }
 }

@@ -8,6 +8,8 @@ public struct IndexView: Sendable {
     public var rootPath: String
     /// False when the prose already starts with its own top-level heading.
     public var showsTitleHeading: Bool
+    /// True when the prose holds typeset math: the page links KaTeX's stylesheet.
+    public var hasMath = false
 
     public init(siteTitle: String, introHTML: String? = nil, pages: [IndexPageEntry], rootPath: String = "",
                 showsTitleHeading: Bool = true) {
