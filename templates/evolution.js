@@ -192,8 +192,9 @@
   bar.appendChild(play);
   bar.appendChild(range);
   bar.appendChild(label);
-  var firstHeading = main.querySelector("h1");
-  main.insertBefore(bar, firstHeading ? firstHeading.nextSibling : main.firstChild);
+  // After the contents (or at the top): it sticks there while the reader scrolls.
+  var toc = main.querySelector(":scope > nav.toc");
+  main.insertBefore(bar, toc ? toc.nextSibling : main.firstChild);
 
   function setStep(index) {
     var iteration = steps[index];

@@ -93,8 +93,10 @@ struct SiteRendering {
             }
         }
         let headingInProse = planned.blocks.contains { if case .prose(let html) = $0 { return html.contains("<h1") } else { return false } }
-        var view = PageView(siteTitle: siteTitle, title: planned.page.title, blocks: blocks, showsTitleHeading: !headingInProse)
-        view.contents = anchors.entries
+        let withContents = anchors.entries.count > 1
+            ? ContentsPlacement.insert(ContentsView(entries: anchors.entries), into: blocks) : blocks
+        var view = PageView(siteTitle: siteTitle, title: planned.page.title, blocks: withContents,
+                            showsTitleHeading: !headingInProse)
         view.previous = previous
         view.next = next
         view.hasMath = hasMath

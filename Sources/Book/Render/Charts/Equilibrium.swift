@@ -40,8 +40,8 @@ public struct Equilibrium: Hashable, Sendable {
 
     public var discriminatorLine: ReferenceLine {
         let value = discriminatorOutput
-        let label = smoothed ? "α/2 = \(ValueText.format(value)) at equilibrium (label smoothing α = \(ValueText.plain(realTarget)))"
-            : "0.5 at equilibrium"
+        let label = smoothed ? "equilibrium α/2 = \(ValueText.format(value)) (α = \(ValueText.plain(realTarget)))"
+            : "equilibrium 0.5"
         return ReferenceLine(value: value, label: label)
     }
 
@@ -54,6 +54,6 @@ public struct Equilibrium: Hashable, Sendable {
         case (.nonSaturating, true): formula = "−log(α/2)"
         case (.minimax, true): formula = "log(1 − α/2)"
         }
-        return ReferenceLine(value: value, label: "loss_g at equilibrium: \(formula) ≈ \(ValueText.format(value)) (\(loss.rawValue))")
+        return ReferenceLine(value: value, label: "loss_g equilibrium \(formula) ≈ \(ValueText.format(value))")
     }
 }

@@ -43,7 +43,7 @@ public struct LineChart: Sendable {
                                     targetCount: 5, expand: false)
         }
         let left = yLabel == nil ? 56.0 : 72.0
-        let top = epochTicks == nil ? 14.0 : 42.0
+        let top = epochTicks == nil ? 14.0 : 46.0
         let plot = PlotArea(left: left, top: top, width: width - left - 18, height: plotHeight)
         let smoothed = cleaned.contains { isSmoothed($0) }
         var labels = series.indices.map { (series[$0].name, color(of: $0)) }

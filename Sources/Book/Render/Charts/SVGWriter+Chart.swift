@@ -49,7 +49,7 @@ extension SVGWriter {
                              "stroke": Self.axisColor])
             element("text", ["x": x, "y": Self.number(plot.top - 9)], content: label)
         }
-        element("text", ["x": Self.number(plot.left - 6), "y": Self.number(plot.top - 9), "text-anchor": "end"],
+        element("text", ["x": Self.number(plot.left - 16), "y": Self.number(plot.top - 9), "text-anchor": "end"],
                 content: title)
         close("g")
     }

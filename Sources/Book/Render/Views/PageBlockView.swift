@@ -7,17 +7,22 @@ public struct PageBlockView: Sendable {
     public let experiment: ExperimentView?
     public let comparison: CompareView?
     public let table: TableView?
+    /// The table of contents (named so no view above it has a field of that name: a Mustache
+    /// section looks a missing name up in the views around it).
+    public let tableOfContents: ContentsView?
 
     private init(proseHTML: String? = nil, experiment: ExperimentView? = nil, comparison: CompareView? = nil,
-                 table: TableView? = nil) {
+                 table: TableView? = nil, tableOfContents: ContentsView? = nil) {
         self.proseHTML = proseHTML
         self.experiment = experiment
         self.comparison = comparison
         self.table = table
+        self.tableOfContents = tableOfContents
     }
 
     public static func prose(_ html: String) -> PageBlockView { PageBlockView(proseHTML: html) }
     public static func experiment(_ view: ExperimentView) -> PageBlockView { PageBlockView(experiment: view) }
     public static func comparison(_ view: CompareView) -> PageBlockView { PageBlockView(comparison: view) }
     public static func table(_ view: TableView) -> PageBlockView { PageBlockView(table: view) }
+    public static func contents(_ view: ContentsView) -> PageBlockView { PageBlockView(tableOfContents: view) }
 }

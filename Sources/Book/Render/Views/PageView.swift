@@ -8,10 +8,6 @@ public struct PageView: Sendable {
     public var rootPath: String
     /// False when the prose already starts with its own top-level heading.
     public var showsTitleHeading: Bool
-    /// The page's `<h2>`/`<h3>` headings (their ids are set in the prose).
-    public var contents: [TableOfContentsEntry] = [] { didSet { hasContents = contents.count > 1 } }
-    /// Stored, not computed: templates see stored properties only. A single heading needs no list.
-    public private(set) var hasContents = false
     public var previous: PageLink?
     public var next: PageLink?
     /// True when a prose block holds typeset math: the page links KaTeX's stylesheet.
