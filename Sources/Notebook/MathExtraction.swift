@@ -177,6 +177,8 @@ struct MathExtraction {
         while index < region.count {
             let scalar = region[index]
             if scalar == "\\" { index += 2; continue }
+            // A code span starts here: it takes precedence, so no formula runs into it.
+            if scalar == "`" { return nil }
             if scalar == "$" {
                 let next = index + 1 < region.count ? region[index + 1] : " "
                 if !Self.isSpace(region[index - 1]), !("0"..."9").contains(next) { return index }

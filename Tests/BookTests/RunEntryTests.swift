@@ -42,7 +42,8 @@ final class RunEntryTests: XCTestCase {
         XCTAssertEqual(view.provenance.datasetIdentity, "mnist-train-60000")
         XCTAssertTrue(view.lossChartSVG.contains("<title>loss_g: last value"))
         XCTAssertTrue(view.gradientChartSVG.contains(">0.01</text>"), "gradient norms span decades: log axis")
-        XCTAssertTrue(view.discriminatorChartSVG.contains("0.5 equilibrium"))
+        XCTAssertTrue(view.discriminatorChartSVG.contains("equilibrium 0.5"))
+        XCTAssertEqual(view.runFiles.map(\.href), ["config.json", "metrics.csv", "eval.json"].map { "runs/\(RunEntryFixture.hash)/" + $0 })
         XCTAssertTrue(view.lossChartSVG.contains(">epoch</text>"))
     }
 
@@ -114,7 +115,10 @@ final class RunEntryTests: XCTestCase {
                                                                             "images_per_second"],
                                                runs: runs, file: "p.md", line: 20)
         XCTAssertEqual(table.rows.count, 2)
-        XCTAssertEqual(table.rows[0].cells, ["0.75", "0.875", "3 min 12 s", "5321"])
+        // One format per column: four significant digits for the largest value, the same decimals for all.
+        XCTAssertEqual(table.rows[0].cells, ["0.7500", "0.8750", "3 min 12 s", "5321"])
+        XCTAssertEqual(table.columns.map(\.note), ["last logged row", "after training", "training time", "images/s"])
+        XCTAssertTrue(table.sourceNote.contains("last logged row (not a mean)"), table.sourceNote)
         XCTAssertThrowsError(try TableViewBuilder.build(title: nil, columns: ["mode_coverag"], runs: runs, file: "p.md", line: 20)) {
             XCTAssertTrue("\($0)".contains("did you mean mode_coverage?"), "\($0)")
         }
