@@ -154,7 +154,8 @@ async function checkPage(page) {
       await send("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: mobile ? 2 : 1, mobile }, sessionId);
       await evaluate(sessionId, "window.scrollTo(0, 0); true");
       await sleep(400);
-      for (const [part, selector] of [["top", null], ["experiment", "section.experiment .charts"]]) {
+      for (const [part, selector] of [["top", null], ["samples", "section.experiment .samples"],
+                                      ["experiment", "section.experiment .charts"], ["table", ".results-table"]]) {
         let clip;
         if (selector) {
           const box = await evaluate(sessionId, `(() => { const e = document.querySelector(${JSON.stringify(selector)});

@@ -177,7 +177,7 @@ struct BuildStages {
 
     /// Stage 5: the whole site in memory, from verified entries.
     func render(_ plan: SitePlan, templates: LoadedTemplates) throws -> [String: Data] {
-        try SiteRendering(templates: templates, entry: cache.load).render(plan)
+        try SiteRendering(templates: templates, entry: cache.load, math: MathTypesetter.forNotebook(content: content)).render(plan)
     }
 
     /// Stage 6: the rendered files into the site folder through its manifest; returns how many changed.

@@ -31,7 +31,8 @@ final class ProgressiveWriter {
     func render(tolerant: Bool = false) throws -> (files: [String: Data], pages: [PlannedPage], failures: [String]) {
         var pages = complete()
         var failures: [String] = []
-        let rendering = SiteRendering(templates: templates, entry: stages.cache.load)
+        let rendering = SiteRendering(templates: templates, entry: stages.cache.load,
+                                      math: MathTypesetter.forNotebook(content: stages.content))
         if keepGoing || tolerant {
             pages = pages.filter { page in
                 do { _ = try rendering.renderPage(page, siteTitle: SiteRendering.defaultSiteTitle); return true } catch {

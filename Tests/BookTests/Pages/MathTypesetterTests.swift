@@ -87,3 +87,18 @@ final class MathTypesetterTests: XCTestCase {
         XCTAssertFalse(try KatexAssets.files().keys.filter { $0.hasSuffix(".woff2") }.isEmpty)
     }
 }
+
+extension MathTypesetterTests {
+    func testTypesetFormulasAreKeptOnDiskForTheNextBuild() throws {
+        let cache = folder.appendingPathComponent(".ganbook/katex")
+        let page = try prose("A $q$.\n")
+        let command = try fakeKatex()
+        _ = try MathTypesetter(command: command, cacheFolder: cache).typeset(page.html, formulas: page.math, file: "p.md")
+        let fresh = MathTypesetter(command: command, cacheFolder: cache)
+        let result = try fresh.typeset(page.html, formulas: page.math, file: "p.md")
+        XCTAssertTrue(result.html.contains("[]q</span>"), result.html)
+        let calls = try String(contentsOf: folder.appendingPathComponent("calls"), encoding: .utf8)
+        XCTAssertEqual(calls.split(separator: "\n").count, 1, "the second typesetter read the disk copy")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".html") }.count, 1)
+    }
+}

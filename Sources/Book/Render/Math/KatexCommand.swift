@@ -22,6 +22,15 @@ struct KatexCommand: Sendable {
         return nil
     }
 
+    /// The command's real file with its size and modification time: an upgraded katex (a new
+    /// file from its package) gets formulas typeset afresh, not an old version's output.
+    var identity: String {
+        let real = executable.resolvingSymlinksInPath().path
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: real)) ?? [:]
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(real) \(attributes[.size] as? Int ?? 0) \(modified)"
+    }
+
     /// KaTeX's HTML for `tex`, or the error KaTeX reported (its message, e.g. "KaTeX parse error: …").
     func render(_ tex: String, display: Bool) -> Result<String, MathError> {
         let process = Process()
