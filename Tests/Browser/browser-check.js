@@ -167,6 +167,19 @@ async function checkPage(page) {
         const shot = await send("Page.captureScreenshot", Object.assign({ format: "png" }, clip ? { clip, captureBeyondViewport: true } : {}), sessionId);
         fs.writeFileSync(path.join(shots, page.replace(/\.html$/, "") + "-" + name + "-" + part + ".png"), Buffer.from(shot.data, "base64"));
       }
+      // The interactive layer at work: the step slider halfway and the pointer over the first chart.
+      const target = await evaluate(sessionId, `(() => { const svg = document.querySelector("svg.line-chart[data-plot]");
+        if (!svg) return null; const range = document.querySelector(".step-bar input[type=range]");
+        if (range) { range.value = String(Math.floor(Number(range.max) / 2)); range.dispatchEvent(new Event("input", { bubbles: true })); }
+        svg.closest("section, figure").scrollIntoView({ block: "center" }); const r = svg.getBoundingClientRect();
+        const plot = svg.dataset.plot.split(" ").map(Number), scale = r.width / Number(svg.getAttribute("viewBox").split(" ")[2]);
+        return { x: r.left + (plot[0] + plot[2] * 0.3) * scale, y: r.top + (plot[1] + plot[3] * 0.5) * scale }; })()`);
+      if (target) {
+        await send("Input.dispatchMouseEvent", { type: "mouseMoved", x: target.x, y: target.y }, sessionId);
+        await sleep(150);
+        const shot = await send("Page.captureScreenshot", { format: "png" }, sessionId);
+        fs.writeFileSync(path.join(shots, page.replace(/\.html$/, "") + "-" + name + "-interactive.png"), Buffer.from(shot.data, "base64"));
+      }
     }
   }
   listeners.splice(listeners.indexOf(listener), 1);
