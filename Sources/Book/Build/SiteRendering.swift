@@ -71,9 +71,10 @@ struct SiteRendering {
         for block in planned.blocks {
             switch block {
             case .prose(let html):
-                let typeset = try math.typeset(html, formulas: planned.page.math, file: planned.page.sourcePath)
+                // Anchors first: a heading's title for the contents is read from its TeX, not KaTeX's HTML.
+                let typeset = try math.typeset(anchors.anchor(html), formulas: planned.page.math, file: planned.page.sourcePath)
                 hasMath = hasMath || typeset.typesetAny
-                blocks.append(.prose(anchors.anchor(typeset.html)))
+                blocks.append(.prose(typeset.html))
             case .run(let run):
                 blocks.append(.experiment(try ExperimentViewBuilder(runsPath: "runs/")
                     .build(runID: run.id, caption: run.caption, entry: try entry(run.hash))))

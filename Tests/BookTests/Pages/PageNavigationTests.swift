@@ -13,6 +13,13 @@ final class PageNavigationTests: XCTestCase {
         XCTAssertEqual(HeadingAnchors.slug("!!!"), "section")
     }
 
+    func testAHeadingWithMathIsListedByItsTeX() {
+        var anchors = HeadingAnchors()
+        _ = anchors.anchor(#"<h2>The <span class="math math-inline" data-math="0">\(\alpha &lt; 1\)</span> trick</h2>"#)
+        XCTAssertEqual(anchors.entries.map(\.title), ["The \\alpha < 1 trick"])
+        XCTAssertEqual(anchors.entries.map(\.anchor), ["the-alpha-1-trick"])
+    }
+
     func testContentsGoRightUnderTheTitle() {
         let contents = ContentsView(entries: [])
         let blocks = ContentsPlacement.insert(contents, into: [.prose("<h1>T</h1>\n<p>intro</p>\n"), .prose("<p>b</p>")])

@@ -14,6 +14,9 @@ struct HeadingAnchors {
 
     private static let heading = try! NSRegularExpression(pattern: "<h([23])>(.*?)</h\\1>", options: [.dotMatchesLineSeparators])
     private static let tag = try! NSRegularExpression(pattern: "<[^>]*>")
+    /// A formula not yet typeset (anchors are set before math is): its TeX stands for it in a title.
+    private static let math = try! NSRegularExpression(
+        pattern: "<span class=\"math math-(?:inline|display)\" data-math=\"[0-9]+\">\\\\[(\\[]([^<]*)\\\\[)\\]]</span>")
 
     /// The HTML with ids added; entries grow in document order.
     mutating func anchor(_ html: String) -> String {
@@ -46,7 +49,8 @@ struct HeadingAnchors {
 
     /// Heading text without tags, with the renderer's entities decoded.
     static func plainText(_ html: String) -> String {
-        let stripped = tag.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "")
+        let tex = math.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "$1")
+        let stripped = tag.stringByReplacingMatches(in: tex, range: NSRange(tex.startIndex..., in: tex), withTemplate: "")
         return stripped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&").trimmingCharacters(in: .whitespacesAndNewlines)
