@@ -98,7 +98,7 @@ final class MathTypesetter: @unchecked Sendable {
             return !notedMissingCommand
         }
         if first {
-            note("note: math is shown as TeX source: the katex command was not found (Debian package katex; or set $\(KatexCommand.environmentVariable) to its path)")
+            note("note: math is shown as TeX source: no katex command found (install Debian's katex, or set $\(KatexCommand.environmentVariable) to its path; \"none\" turns typesetting off)")
         }
     }
 }
