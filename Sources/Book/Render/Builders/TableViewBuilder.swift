@@ -27,6 +27,22 @@ public enum TableViewBuilder {
         return TableView(tableTitle: title, columns: columns, rows: rows)
     }
 
+    /// One row for several runs (a sweep): each column's values as mean ± std.
+    static func aggregateRow(label: String, href: String, columns: [String], entries: [RunEntry]) -> TableRow {
+        let cells = columns.map { column -> String in
+            let values = entries.map { entry -> Double in
+                switch column {
+                case wallSeconds: return entry.wallSeconds
+                case imagesPerSecond: return entry.imagesPerSecond
+                default: return entry.metrics.lastValue(column) ?? entry.evaluation[column] ?? .nan
+                }
+            }
+            if column == wallSeconds { return DurationText.format(seconds: ClaimAggregate.mean.apply(values)) }
+            return MeanText.format(values)
+        }
+        return TableRow(run: RunLink(label: label, href: href, hash: entries.first?.hash ?? ""), cells: cells)
+    }
+
     static func cell(column: String, entry: RunEntry) -> String {
         switch column {
         case wallSeconds: return DurationText.format(seconds: entry.wallSeconds)

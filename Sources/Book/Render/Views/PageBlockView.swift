@@ -7,17 +7,24 @@ public struct PageBlockView: Sendable {
     public let experiment: ExperimentView?
     public let comparison: CompareView?
     public let table: TableView?
+    public let sweep: SweepView?
+    /// The claims checked on the block above (expect: of a gan block, a gan-check block).
+    public let claims: ClaimsView?
 
     private init(proseHTML: String? = nil, experiment: ExperimentView? = nil, comparison: CompareView? = nil,
-                 table: TableView? = nil) {
+                 table: TableView? = nil, sweep: SweepView? = nil, claims: ClaimsView? = nil) {
         self.proseHTML = proseHTML
         self.experiment = experiment
         self.comparison = comparison
         self.table = table
+        self.sweep = sweep
+        self.claims = claims
     }
 
     public static func prose(_ html: String) -> PageBlockView { PageBlockView(proseHTML: html) }
     public static func experiment(_ view: ExperimentView) -> PageBlockView { PageBlockView(experiment: view) }
     public static func comparison(_ view: CompareView) -> PageBlockView { PageBlockView(comparison: view) }
     public static func table(_ view: TableView) -> PageBlockView { PageBlockView(table: view) }
+    public static func sweep(_ view: SweepView) -> PageBlockView { PageBlockView(sweep: view) }
+    static func claims(_ view: ClaimsView) -> PageBlockView { PageBlockView(claims: view) }
 }
