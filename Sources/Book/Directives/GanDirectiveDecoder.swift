@@ -54,8 +54,10 @@ struct GanDirectiveDecoder {
         } catch {
             throw SitePlanner.combine(problems + [error]) ?? error
         }
+        // The swept values are checked even when another key is wrong: one pass reports everything.
+        var children: [SweepChild] = []
+        do { children = try expand(yaml, seeds: seeds, sweep: sweep, reader: reader) } catch { problems.append(error) }
         if let problem = SitePlanner.combine(problems) { throw problem }
-        let children = try expand(yaml, seeds: seeds, sweep: sweep, reader: reader)
         return GanDirective(id: id, caption: caption, expectations: expectations,
                             config: children.first?.config ?? config, children: children)
     }
