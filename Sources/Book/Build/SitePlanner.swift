@@ -174,6 +174,7 @@ enum SitePlanner {
         case let error as BookError: return error.all
         case let error as GANError: return error.all
         case let error as NotebookError: return error.all
+        case let error as DirectiveProblems: return error.problems.flatMap(separate)
         default: return [error]
         }
     }

@@ -52,12 +52,12 @@ struct GanDirectiveDecoder {
                                           emptyMessage: "empty directive: write at least dataset",
                                           handledKeys: GanDirective.keys)
         } catch {
-            throw SitePlanner.combine(problems + [error]) ?? error
+            throw DirectiveProblems.combined(problems + [error]) ?? error
         }
         // The swept values are checked even when another key is wrong: one pass reports everything.
         var children: [SweepChild] = []
         do { children = try expand(yaml, seeds: seeds, sweep: sweep, reader: reader) } catch { problems.append(error) }
-        if let problem = SitePlanner.combine(problems) { throw problem }
+        if let problem = DirectiveProblems.combined(problems) { throw problem }
         return GanDirective(id: id, caption: caption, expectations: expectations,
                             config: children.first?.config ?? config, children: children)
     }
@@ -169,7 +169,7 @@ struct GanDirectiveDecoder {
                 }
             }
         }
-        if let problem = SitePlanner.combine(order.compactMap { problems[$0] }) { throw problem }
+        if let problem = DirectiveProblems.combined(order.compactMap { problems[$0] }) { throw problem }
         return children
     }
 }
