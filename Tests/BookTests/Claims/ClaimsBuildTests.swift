@@ -88,7 +88,7 @@ final class ClaimsBuildTests: NotebookTestCase {
             XCTAssertTrue("\(error)".contains("claim failed: a.modes_total < 8 (a.modes_total = 8)"), "\(error)")
         }
         let html = try notebook.html("p")
-        XCTAssertTrue(html.contains("<strong>✗ claim failed:</strong> <code>a.modes_total &lt; 8</code>"), html)
+        XCTAssertTrue(html.contains("<li class=\"claim claim-failed\"><strong>✗ claim failed:</strong> <code>a.modes_total &lt; 8</code>"), html)
     }
 
     func testMalformedConditionsAndClaimsPointAtTheirColumn() throws {
