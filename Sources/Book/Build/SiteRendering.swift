@@ -112,9 +112,17 @@ struct SiteRendering {
         let pairs = try members.flatMap(\.runs).map { (runID: $0.id, entry: try entry($0.hash)) }
         switch display.kind {
         case .compare:
-            return .comparison(try CompareViewBuilder.build(
+            var view = try CompareViewBuilder.build(
                 metric: display.metric, title: display.title, runs: pairs, smoothing: display.smoothing,
-                file: planned.page.sourcePath, line: display.line))
+                file: planned.page.sourcePath, line: display.line)
+            if members.contains(where: { planned.targets.sweeps.contains($0.id) }) {
+                view = try CompareViewBuilder.build(metric: display.metric, title: display.title,
+                                                    members: members.map { member in
+                                                        (member.id, planned.targets.sweeps.contains(member.id),
+                                                         try member.runs.map { try entry($0.hash) })
+                                                    }, smoothing: display.smoothing)
+            }
+            return .comparison(view)
         case .table:
             var table = try TableViewBuilder.build(title: display.title, columns: display.columns, runs: pairs,
                                                    file: planned.page.sourcePath, line: display.line)

@@ -74,6 +74,7 @@ final class SweepTests: NotebookTestCase {
         XCTAssertTrue(html.contains(">8 ± 0 (n = 3)</a>"), html)
         XCTAssertTrue(html.contains(">s (n = 3)</a>"), "the table's parent row aggregates: \(html)")
         XCTAssertTrue(html.contains(">s[seed=2]</a>"), html)
+        XCTAssertTrue(html.contains("s (mean of 3)"), "gan-compare draws the parent as its mean: \(html)")
         XCTAssertTrue(html.contains("✓ <code>s[seed=3].modes_total == 8</code>"), html)
         XCTAssertTrue(html.contains("✓ <code>mean(s.modes_total) == 8</code>"), html)
 

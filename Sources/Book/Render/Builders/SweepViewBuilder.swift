@@ -18,18 +18,25 @@ struct SweepViewBuilder {
                          table: SweepViewBuilder.table(sweep, entries: entries))
     }
 
-    /// Each column's mean over the runs, row by row over the rows all of them logged, with the band.
-    private func meanChart(_ title: String, _ columns: [String], _ entries: [RunEntry], probability: Bool = false) -> String {
+    /// A column's mean, min and max over the runs, row by row over the rows all of them logged;
+    /// nil when a run lacks the column.
+    static func spread(_ column: String, _ entries: [RunEntry]) -> (x: [Double], mean: [Double], low: [Double], high: [Double])? {
         let rows = entries.map(\.metrics.rowCount).min() ?? 0
         let x = Array((entries.first?.metrics.column(MetricColumn.iteration) ?? []).prefix(rows))
+        let values = entries.compactMap { $0.metrics.column(column).map { Array($0.prefix(rows)) } }
+        guard values.count == entries.count, !values.isEmpty else { return nil }
+        let perRow = (0..<x.count).map { row in values.map { $0[row] } }
+        return (x, perRow.map(ClaimAggregate.mean.apply), perRow.map { $0.min()! }, perRow.map { $0.max()! })
+    }
+
+    /// Each column's mean over the runs with its min–max band.
+    private func meanChart(_ title: String, _ columns: [String], _ entries: [RunEntry], probability: Bool = false) -> String {
         var series: [ChartSeries] = []
         var bands: [ChartBand] = []
         for column in columns {
-            let values = entries.compactMap { $0.metrics.column(column).map { Array($0.prefix(rows)) } }
-            guard values.count == entries.count, !values.isEmpty else { continue }
-            let perRow = (0..<x.count).map { row in values.map { $0[row] } }
-            bands.append(ChartBand(seriesIndex: series.count, x: x, low: perRow.map { $0.min()! }, high: perRow.map { $0.max()! }))
-            series.append(ChartSeries(name: column, x: x, y: perRow.map(ClaimAggregate.mean.apply)))
+            guard let spread = SweepViewBuilder.spread(column, entries) else { continue }
+            bands.append(ChartBand(seriesIndex: series.count, x: spread.x, low: spread.low, high: spread.high))
+            series.append(ChartSeries(name: column, x: spread.x, y: spread.mean))
         }
         var chart = LineChart(title: title, series: series)
         chart.bands = bands
