@@ -13,22 +13,6 @@ struct PlannedRun {
     var expectations: [Claim] = []
 }
 
-/// A `gan` directive with `seeds:` or `sweep:`: one run per child, shown as one block.
-struct PlannedSweep {
-    let id: String
-    let caption: String?
-    let line: Int
-    let children: [PlannedRun]
-    /// The labels of the children (`seed=2`), in the children's order.
-    let labels: [String]
-}
-
-/// A ```gan-check block: claims across the page's runs, one a line.
-struct PlannedCheck {
-    let line: Int
-    let claims: [Claim]
-}
-
 enum PlannedBlock {
     case prose(String)
     case value(PlannedValue)

@@ -8,11 +8,3 @@ struct Claim {
     let line: Int
     let column: Int?
 }
-
-/// An inline value of the prose, its reference checked against the page.
-struct PlannedValue {
-    let reference: ValueReference
-    let file: String
-    let line: Int
-    let column: Int
-}
