@@ -20,6 +20,11 @@ struct SiteRendering {
     }
 
     func render(_ plan: SitePlan) throws -> [String: Data] {
+        if !marksFailedClaims {
+            // Every false claim of every page at once, before any page is rendered.
+            let failures = try plan.pages.flatMap { try checkClaims($0) }.filter { !$0.passed }.map(\.failure)
+            if let problem = BookError.combined(failures) { throw problem }
+        }
         let renderer = templates.renderer
         let index = plan.pages.first { $0.page.isIndex }
         let siteTitle = index?.page.frontMatter.title ?? SiteRendering.defaultSiteTitle

@@ -77,6 +77,11 @@ final class ClaimsBuildTests: NotebookTestCase {
                           message)
         }
         XCTAssertFalse(notebook.output.contains("training"), "the runs are cached: \(notebook.output)")
+
+        try notebook.write("q.md", "# Q\n\n" + SmallRun.directive(id: "c", extra: [#"expect: {modes_total: "< 8"}"#]))
+        let both = notebook.buildError()
+        XCTAssertTrue(both.contains("p.md:") && both.contains("q.md:11:10: claim failed: c.modes_total < 8"),
+                      "the false claims of every page, in one error: \(both)")
     }
 
     func testKeepGoingRendersThePageWithTheFailedClaimMarked() throws {
