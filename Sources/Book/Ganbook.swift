@@ -43,6 +43,11 @@ public enum Ganbook {
         try HashRun(options: options, console: .standard).run()
     }
 
+    /// `ganbook check`: every claim and inline value against the cache; fails when any does not hold.
+    public static func check(_ options: CheckOptions) throws {
+        try ClaimCheck(options: options, console: .standard).run()
+    }
+
     /// `ganbook bench`.
     public static func bench(_ options: BenchOptions) throws {
         try Benchmark(options: options, console: .standard).run()

@@ -105,4 +105,17 @@ final class CmarkDocument {
         precondition(literalSet && replaced, "cannot replace a node in the cmark tree")
         cmark_node_free(node)
     }
+
+    /// Puts raw inline HTML holding the bytes `html` (no NUL) where the inline `node` was, and frees `node`.
+    func replace(_ node: OpaquePointer, withHTMLInline html: [UInt8]) {
+        precondition(!html.contains(0), "inline HTML cannot hold a NUL byte")
+        guard let inline = cmark_node_new(CMARK_NODE_HTML_INLINE) else {
+            preconditionFailure("cmark_node_new failed")
+        }
+        let literal = html.map { CChar(bitPattern: $0) } + [0]
+        let literalSet = cmark_node_set_literal(inline, literal) == 1
+        let replaced = cmark_node_replace(node, inline) == 1
+        precondition(literalSet && replaced, "cannot replace a node in the cmark tree")
+        cmark_node_free(node)
+    }
 }

@@ -10,6 +10,7 @@ struct CmarkNode {
 
     var type: cmark_node_type { cmark_node_get_type(pointer) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
+    var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var parent: OpaquePointer? { cmark_node_parent(pointer) }

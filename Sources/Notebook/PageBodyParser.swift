@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 
 /// Turns a page's Markdown into prose and directive blocks.
@@ -46,10 +47,21 @@ struct PageBodyParser {
         }
         if let problem = NotebookError.combined(problems) { throw problem }
 
+        let valueNodes = document.allNodes.map(CmarkNode.init).filter { $0.type == CMARK_NODE_CODE && $0.literal.hasPrefix("=") }
+        let values = valueNodes.map { node in
+            // cmark places a code span at its first character, the `=`.
+            let text = node.literal.dropFirst()
+            let spaces = text.prefix { $0 == " " }.count
+            return InlineValue(text: text.trimmingCharacters(in: .whitespaces),
+                               line: node.startLine, column: node.startColumn + 1 + spaces)
+        }
         for (index, node) in directiveNodes.enumerated() {
             document.replace(node.pointer, withHTMLBlock: PageBodyParser.placeholder(index))
         }
-        let blocks = PageBodyParser.split(document.renderHTMLBytes(), directives: directives).map { block in
+        for (index, node) in valueNodes.enumerated() {
+            document.replace(node.pointer, withHTMLInline: PageBodyParser.valuePlaceholder(index))
+        }
+        let blocks = PageBodyParser.split(document.renderHTMLBytes(), directives: directives, values: values).map { block in
             if case .prose(let html) = block { return PageBlock.prose(html: MathExtraction.restore(html, formulas: math.formulas)) }
             return block
         }
@@ -102,19 +114,42 @@ struct PageBodyParser {
         [placeholderByte] + Array(String(index).utf8) + [placeholderByte]
     }
 
-    /// Cuts the rendered HTML at each directive's placeholder, dropping empty prose between them.
-    static func split(_ html: [UInt8], directives: [Directive]) -> [PageBlock] {
+    /// The byte around an inline value's placeholder: never part of UTF-8 text either.
+    static let valueByte: UInt8 = 0xFE
+
+    static func valuePlaceholder(_ index: Int) -> [UInt8] {
+        [valueByte] + Array(String(index).utf8) + [valueByte]
+    }
+
+    /// Cuts the rendered HTML at each directive's and inline value's placeholder, dropping empty
+    /// prose between directives (prose around a value is kept whole: it holds its spaces).
+    static func split(_ html: [UInt8], directives: [Directive], values: [InlineValue] = []) -> [PageBlock] {
         var blocks: [PageBlock] = []
         var proseStart = 0
         var position = 0
         var found = 0
+        var foundValues = 0
         func appendProse(_ end: Int) {
             let prose = String(decoding: html[proseStart..<end], as: UTF8.self)
-            if !prose.allSatisfy(\.isWhitespace) {
+            let besideValue = blocks.last.map { if case .value = $0 { return true } else { return false } } ?? false
+            if !prose.allSatisfy(\.isWhitespace) || (besideValue && !prose.isEmpty) {
                 blocks.append(.prose(html: prose))
             }
         }
-        while let open = html[position...].firstIndex(of: placeholderByte) {
+        while let open = html[position...].firstIndex(where: { $0 == placeholderByte || $0 == valueByte }) {
+            if html[open] == valueByte {
+                guard let close = html[(open + 1)...].firstIndex(of: valueByte),
+                      let index = Int(String(decoding: html[(open + 1)..<close], as: UTF8.self)),
+                      index == foundValues, foundValues < values.count
+                else { preconditionFailure("rendered HTML holds a damaged value placeholder") }
+                let prose = String(decoding: html[proseStart..<open], as: UTF8.self)
+                if !prose.isEmpty { blocks.append(.prose(html: prose)) }
+                blocks.append(.value(values[index]))
+                foundValues += 1
+                position = close + 1
+                proseStart = position
+                continue
+            }
             guard let close = html[(open + 1)...].firstIndex(of: placeholderByte),
                   let index = Int(String(decoding: html[(open + 1)..<close], as: UTF8.self)),
                   index == found, found < directives.count
@@ -128,6 +163,7 @@ struct PageBodyParser {
             proseStart = position
         }
         precondition(found == directives.count, "rendered HTML lost the placeholder of directive \(found)")
+        precondition(foundValues == values.count, "rendered HTML lost the placeholder of inline value \(foundValues)")
         appendProse(html.count)
         return blocks
     }

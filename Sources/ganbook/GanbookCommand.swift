@@ -7,6 +7,6 @@ struct GanbookCommand: ParsableCommand {
         abstract: "Lab-notebook pages of GAN experiments, trained on the CPU and rendered as a static site.",
         version: Ganbook.version,
         subcommands: [BuildCommand.self, NewCommand.self, ServeCommand.self, TrainCommand.self, RunsCommand.self,
-                      PlanCommand.self, RunCommand.self, BenchCommand.self],
+                      PlanCommand.self, RunCommand.self, CheckCommand.self, BenchCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

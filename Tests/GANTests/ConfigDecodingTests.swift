@@ -11,7 +11,6 @@ final class ConfigDecodingTests: XCTestCase {
         XCTAssertEqual(config, RunConfig())
         XCTAssertEqual(config.dataset, .mnist)
         XCTAssertEqual(config.model, .mlp)
-        XCTAssertNil(config.id)
         XCTAssertNil(config.subset)
         XCTAssertNil(config.classes)
         XCTAssertEqual(config.zDim, 100)
@@ -77,8 +76,6 @@ final class ConfigDecodingTests: XCTestCase {
 
     func testEveryKeyCanBeSet() throws {
         let config = try decode("""
-            id: full-run
-            caption: "Every key, set"
             dataset: mnist
             classes: [7, 1]
             subset: 1000
@@ -106,8 +103,6 @@ final class ConfigDecodingTests: XCTestCase {
             log_every: 10
             snapshots: 4
             """)
-        XCTAssertEqual(config.id, "full-run")
-        XCTAssertEqual(config.caption, "Every key, set")
         XCTAssertEqual(config.classes, [1, 7])
         XCTAssertEqual(config.subset, 1000)
         XCTAssertEqual(config.generator, GeneratorConfig(hidden: [64, 128], channels: [], kernel: 4,

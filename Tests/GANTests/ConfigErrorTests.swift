@@ -63,8 +63,22 @@ final class ConfigErrorTests: XCTestCase {
         XCTAssertEqual(error?.kind, .unknownKey)
         XCTAssertEqual(error?.line, 11)
         XCTAssertEqual(error?.keyPath, "epoch")
-        XCTAssertTrue(error?.hint?.hasPrefix("did you mean epochs? allowed: id, caption, dataset") ?? false,
+        XCTAssertTrue(error?.hint?.hasPrefix("did you mean epochs? allowed: dataset") ?? false,
                       error?.hint ?? "")
+    }
+
+    func testKeysTheCallerHandlesAreAcceptedAndSuggested() throws {
+        let yaml = "dataset: ring8\nid: a\ncaptoin: x\n"
+        XCTAssertThrowsError(try RunConfig.decode(yaml: yaml, file: "p.md")) { error in
+            XCTAssertEqual((error as? GANError)?.keyPath, "id")
+        }
+        XCTAssertThrowsError(try RunConfig.decode(yaml: yaml, file: "p.md", handledKeys: ["id", "caption"])) { error in
+            let error = error as? GANError
+            XCTAssertEqual(error?.keyPath, "captoin")
+            XCTAssertEqual(error?.line, 3)
+            XCTAssertTrue(error?.hint?.hasPrefix("did you mean caption?") ?? false, error?.hint ?? "")
+            XCTAssertEqual(error?.more.count, 0)
+        }
     }
 
     func testUnknownKeyFarFromAnyListsTheAllowedKeys() {
@@ -157,7 +171,6 @@ final class ConfigErrorTests: XCTestCase {
             ("snapshots: 0", "snapshots", "must be between 1 and 100, got 0"),
             ("generator: {hidden: []}", "generator.hidden", "must list at least one layer width"),
             ("generator: {output: linear}", "generator.output", "linear output is for model mlp2d"),
-            ("id: my run", "id", "'my run' is not a valid id"),
         ]
         for (yaml, path, message) in cases {
             let error = failure(yaml)

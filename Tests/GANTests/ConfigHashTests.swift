@@ -1,9 +1,11 @@
 import XCTest
+import Yams
 @testable import GAN
 
 final class ConfigHashTests: XCTestCase {
     private func decode(_ yaml: String) throws -> RunConfig {
-        try RunConfig.decode(yaml: yaml, file: "page.md", firstLine: 1)
+        // A page's display-only keys are the caller's: accepted, never hashed.
+        try RunConfig.decode(yaml: yaml, file: "page.md", firstLine: 1, handledKeys: ["id", "caption"])
     }
 
     func testCanonicalJSONOfASmallConfig() throws {
@@ -29,13 +31,30 @@ final class ConfigHashTests: XCTestCase {
         XCTAssertFalse(json.contains("hidden"), json)
     }
 
-    func testPrettyJSONIncludesDisplayKeys() throws {
+    func testPrettyJSONHoldsNoDisplayKeys() throws {
         let pretty = try decode("dataset: grid25\nid: grid\ncaption: \"Twenty-five \\\"modes\\\"\"").prettyJSON
-        XCTAssertTrue(pretty.hasPrefix("{\n  \"batch_size\": 64,\n  \"caption\": \"Twenty-five \\\"modes\\\"\",\n"), pretty)
+        XCTAssertTrue(pretty.hasPrefix("{\n  \"batch_size\": 64,\n  \"d_optimizer\": {\n"), pretty)
+        XCTAssertFalse(pretty.contains("caption"), pretty)
         XCTAssertTrue(pretty.contains("\n  \"discriminator\": {\n    \"batchnorm\": false,\n"), pretty)
         XCTAssertTrue(pretty.contains("\"hidden\": [128, 128],"), pretty)
-        XCTAssertTrue(pretty.contains("\n  \"id\": \"grid\",\n"), pretty)
+        XCTAssertFalse(pretty.contains("\"id\""), pretty)
         XCTAssertTrue(pretty.hasSuffix("\n  \"z_dim\": 2\n}\n"), pretty)
+    }
+
+    func testOverridesReplaceTheWrittenValueAndCreateMissingSections() throws {
+        let written = try decode("dataset: ring8\nseed: 1\ndiscriminator: {hidden: [64]}")
+        let seed = ConfigOverride(path: ["seed"], value: Node("7"))
+        let dropout = ConfigOverride(path: ["discriminator", "dropout"], value: Node("0.4"))
+        let swept = try RunConfig.decode(yaml: "dataset: ring8\nseed: 1\ndiscriminator: {hidden: [64]}", file: "p.md",
+                                         overrides: [seed, dropout])
+        XCTAssertEqual(swept.seed, 7)
+        XCTAssertEqual(swept.discriminator.dropout, 0.4)
+        XCTAssertEqual(swept.discriminator.hidden, [64])
+        let direct = try decode("dataset: ring8\nseed: 7\ndiscriminator: {hidden: [64], dropout: 0.4}")
+        XCTAssertEqual(swept.runHash, direct.runHash)
+        XCTAssertNotEqual(swept.runHash, written.runHash)
+        let learningRate = ConfigOverride(path: ["optimizer", "lr"], value: Node("0.001"))
+        XCTAssertEqual(try RunConfig.decode(yaml: "dataset: ring8", file: "p.md", overrides: [learningRate]).optimizer.lr, 0.001)
     }
 
     func testNumberNormalisation() {

@@ -31,8 +31,16 @@ final class ProgressiveWriter {
     func render(tolerant: Bool = false) throws -> (files: [String: Data], pages: [PlannedPage], failures: [String]) {
         var pages = complete()
         var failures: [String] = []
-        let rendering = SiteRendering(templates: templates, entry: stages.cache.load,
+        var rendering = SiteRendering(templates: templates, entry: stages.cache.load,
                                       math: MathTypesetter.forNotebook(content: stages.content))
+        rendering.marksFailedClaims = keepGoing
+        if keepGoing && !tolerant {
+            // Rendered with the failed claims marked; the build still fails, naming each.
+            for page in pages {
+                let failed = ((try? rendering.checkClaims(page)) ?? []).filter { !$0.passed }
+                failures += failed.map { "\($0.failure)" }
+            }
+        }
         if keepGoing || tolerant {
             pages = pages.filter { page in
                 do { _ = try rendering.renderPage(page, siteTitle: SiteRendering.defaultSiteTitle); return true } catch {

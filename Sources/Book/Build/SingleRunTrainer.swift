@@ -7,7 +7,8 @@ struct SingleRunTrainer {
     let console: Console
 
     func run() throws {
-        let config = try RunConfig.load(file: options.config)
+        // A page's id and caption may stay in a config copied from it; they change nothing here.
+        let config = try RunConfig.load(file: options.config, handledKeys: ["id", "caption"])
         try config.checkMemory(file: options.config, line: nil)
         let search = DataSearchPath.standard(dataArgument: options.data)
         try search.ensureAvailable(config.dataset)

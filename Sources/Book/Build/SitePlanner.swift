@@ -5,7 +5,7 @@ import Notebook
 /// Decodes every directive of every page and checks their references, collecting all problems
 /// so an author sees them together. Nothing is trained or written here.
 enum SitePlanner {
-    static let directiveKinds: Set<String> = ["gan", "gan-compare", "gan-table"]
+    static let directiveKinds: Set<String> = DirectiveKind.names
 
     /// Every column a gan-table may name: metrics.csv columns, the keys GAN's evaluation writes
     /// to eval.json (a test checks that trained runs write no others), and the provenance timings.
@@ -22,52 +22,85 @@ enum SitePlanner {
         for page in pages {
             var blocks: [PlannedBlock] = []
             var ids: [String: Int] = [:]
+            var targets = ClaimTargets()
             var runNumber = 0
+            var written: [(block: Int, expectations: [WrittenExpectation])] = []
+            var checks: [(block: Int, directive: Directive)] = []
+            var values: [(block: Int, value: InlineValue)] = []
             for block in page.blocks {
                 switch block {
                 case .prose(let html):
                     blocks.append(.prose(html))
+                case .value(let value):
+                    values.append((blocks.count, value))
+                    blocks.append(.prose(""))
                 case .directive(let directive):
                     do {
+                        guard let kind = DirectiveKind(rawValue: directive.kind) else {
+                            preconditionFailure("Notebook returned a directive of an unknown kind \(directive.kind)")
+                        }
                         if page.isIndex {
                             throw BookError(file: page.sourcePath, line: directive.line,
                                             message: "the index page lists the notebook; experiments belong on a topic page",
                                             hint: "move this \(directive.kind) block to another page")
                         }
-                        switch directive.kind {
-                        case "gan":
+                        switch kind {
+                        case .gan:
                             runNumber += 1
-                            let run = try planRun(directive, page: page, number: runNumber)
-                            if let first = ids[run.id] {
+                            let decoded = try GanDirectiveDecoder(file: page.sourcePath, firstLine: directive.line).decode(directive.body)
+                            let id = decoded.id ?? "run-\(runNumber)"
+                            if let first = ids[id] {
                                 throw BookError(file: page.sourcePath, line: directive.line,
-                                                message: "id \(run.id) is already used on this page (line \(first))",
+                                                message: "id \(id) is already used on this page (line \(first))",
                                                 hint: "give each gan block a different id")
                             }
-                            ids[run.id] = directive.line
-                            blocks.append(.run(run))
-                        default:
-                            let kind: DisplayDirective.Kind = directive.kind == "gan-compare" ? .compare : .table
+                            ids[id] = directive.line
+                            written.append((blocks.count, decoded.expectations))
+                            if decoded.children.isEmpty {
+                                let run = PlannedRun(id: id, caption: decoded.caption, config: decoded.config,
+                                                     hash: decoded.config.runHash, line: directive.line)
+                                targets.add(run)
+                                blocks.append(.run(run))
+                            } else {
+                                let children = decoded.children.map { child in
+                                    PlannedRun(id: "\(id)[\(child.label)]", caption: nil, config: child.config,
+                                               hash: child.config.runHash, line: directive.line)
+                                }
+                                let sweep = PlannedSweep(id: id, caption: decoded.caption, line: directive.line,
+                                                         children: children, labels: decoded.children.map(\.label))
+                                targets.add(sweep)
+                                blocks.append(.sweep(sweep))
+                            }
+                        case .compare, .table:
                             blocks.append(.display(try DisplayDirective.decode(
-                                kind: kind, yaml: directive.body, file: page.sourcePath, firstLine: directive.line)))
+                                kind: kind == .compare ? .compare : .table, yaml: directive.body,
+                                file: page.sourcePath, firstLine: directive.line)))
+                        case .check:
+                            checks.append((blocks.count, directive))
+                            blocks.append(.check(PlannedCheck(line: directive.line, claims: [])))
                         }
                     } catch {
                         problems.append(error)
                     }
                 }
             }
-            problems += checkReferences(blocks, ids: Array(ids.keys), page: page)
+            // Claims are read once every run of the page is known: a claim may name a later block.
+            let claims = ClaimPlanner(file: page.sourcePath, targets: targets)
+            for (index, expectations) in written {
+                do { blocks[index] = try claims.attach(expectations, to: blocks[index]) } catch { problems.append(error) }
+            }
+            for (index, directive) in checks {
+                do { blocks[index] = .check(try claims.check(directive)) } catch { problems.append(error) }
+            }
+            for (index, value) in values {
+                do { blocks[index] = .value(try claims.value(value)) } catch { problems.append(error) }
+            }
+            problems += checkReferences(blocks, targets: targets, page: page)
             if let problem = checkOutputName(page) { problems.append(problem) }
-            planned.append(PlannedPage(page: page, blocks: blocks))
+            planned.append(PlannedPage(page: page, blocks: blocks, targets: targets))
         }
         if let problem = combine(problems) { throw problem }
         return SitePlan(pages: planned)
-    }
-
-    static func planRun(_ directive: Directive, page: Page, number: Int) throws -> PlannedRun {
-        let config = try RunConfig.decode(yaml: directive.body, file: page.sourcePath, firstLine: directive.line,
-                                          emptyMessage: "empty directive: write at least dataset")
-        return PlannedRun(id: config.id ?? "run-\(number)", caption: config.caption, config: config,
-                          hash: config.runHash, line: directive.line)
     }
 
     /// Longest file name most file systems take (bytes); a page's HTML file must fit, or its
@@ -83,7 +116,8 @@ enum SitePlanner {
     }
 
     /// gan-compare and gan-table may only name runs of their own page.
-    static func checkReferences(_ blocks: [PlannedBlock], ids: [String], page: Page) -> [Error] {
+    static func checkReferences(_ blocks: [PlannedBlock], targets: ClaimTargets, page: Page) -> [Error] {
+        let ids = targets.ids
         var problems: [Error] = []
         for case .display(let display) in blocks {
             let name = display.kind == .compare ? "gan-compare" : "gan-table"
@@ -105,16 +139,17 @@ enum SitePlanner {
                                           hint: ClosestName.hint(for: column, among: tableColumns,
                                                                  allowed: "metrics.csv columns, eval.json keys, timings")))
             }
-            if display.kind == .table { problems += checkMixtureColumns(display, blocks: blocks, page: page) }
+            if display.kind == .table { problems += checkMixtureColumns(display, blocks: blocks, targets: targets, page: page) }
         }
         return problems
     }
 
     /// The mixture's numbers exist only for 2-D runs: a table of image runs naming one would fail
     /// only when rendering, after training.
-    static func checkMixtureColumns(_ display: DisplayDirective, blocks: [PlannedBlock], page: Page) -> [Error] {
-        let runs = blocks.compactMap { if case .run(let run) = $0 { return run } else { return nil } }
-        let chosen = display.runs.isEmpty ? runs : runs.filter { display.runs.contains($0.id) }
+    static func checkMixtureColumns(_ display: DisplayDirective, blocks: [PlannedBlock], targets: ClaimTargets,
+                                    page: Page) -> [Error] {
+        let runs = PlannedPage(page: page, blocks: blocks).runs
+        let chosen = display.runs.isEmpty ? runs : display.runs.flatMap { targets.runs[$0] ?? [] }
         guard !chosen.isEmpty, chosen.allSatisfy({ $0.config.dataset.isImage }) else { return [] }
         return zip(display.columns, display.columnLines).filter { MixtureEvaluation.keys.contains($0.0) }.map { column, line in
             BookError(file: page.sourcePath, line: line,
@@ -139,6 +174,7 @@ enum SitePlanner {
         case let error as BookError: return error.all
         case let error as GANError: return error.all
         case let error as NotebookError: return error.all
+        case let error as DirectiveProblems: return error.problems.flatMap(separate)
         default: return [error]
         }
     }

@@ -21,6 +21,11 @@ struct SiteRendering {
     }
 
     func render(_ plan: SitePlan) throws -> [String: Data] {
+        if !marksFailedClaims {
+            // Every false claim of every page at once, before any page is rendered.
+            let failures = try plan.pages.flatMap { try checkClaims($0) }.filter { !$0.passed }.map(\.failure)
+            if let problem = BookError.combined(failures) { throw problem }
+        }
         let renderer = templates.renderer
         let index = plan.pages.first { $0.page.isIndex }
         let siteTitle = index?.page.frontMatter.title ?? SiteRendering.defaultSiteTitle
@@ -55,6 +60,15 @@ struct SiteRendering {
         return outputs
     }
 
+    /// With `--keep-going`: a page whose claims fail is still rendered, the failed claims marked.
+    var marksFailedClaims = false
+
+    /// The page's claims checked against the cache.
+    func checkClaims(_ planned: PlannedPage) throws -> [ClaimResult] {
+        let evaluator = ClaimEvaluator(resolver: ValueResolver(targets: planned.targets, entry: entry))
+        return try planned.claims.map(evaluator.evaluate)
+    }
+
     func renderPage(_ planned: PlannedPage, siteTitle: String) throws -> String {
         try renderPage(planned, siteTitle: siteTitle, previous: nil, next: nil).html
     }
@@ -62,37 +76,48 @@ struct SiteRendering {
     /// The page's HTML, and whether it holds typeset math (then KaTeX's stylesheet ships).
     func renderPage(_ planned: PlannedPage, siteTitle: String, previous: PageLink?, next: PageLink?) throws
         -> (html: String, hasMath: Bool) {
-        let runs = planned.runs
+        let results = try checkClaims(planned)
+        let failures = results.filter { !$0.passed }.map(\.failure)
+        if !marksFailedClaims, let problem = BookError.combined(failures) { throw problem }
+        let evaluator = ClaimEvaluator(resolver: ValueResolver(targets: planned.targets, entry: entry))
         var blocks: [PageBlockView] = []
         var hasMath = false
-        var anchors = HeadingAnchors(reserved: Set(runs.map { "run-" + $0.id }))
-        // Each run keeps one colour in every comparison of the page.
-        let colors = Dictionary(runs.enumerated().map { ($1.id, ChartPalette.color($0)) }) { first, _ in first }
+        var anchors = HeadingAnchors(reserved: Set(planned.runs.map { "run-" + $0.id }))
+        var prose = ""
+        // Prose is typeset whole (values joined in), so a heading split by a value keeps one anchor.
+        func flushProse() throws {
+            defer { prose = "" }
+            guard !prose.isEmpty else { return }
+            // Anchors first: a heading's title for the contents is read from its TeX, not KaTeX's HTML.
+            let typeset = try math.typeset(anchors.anchor(prose), formulas: planned.page.math, file: planned.page.sourcePath)
+            hasMath = hasMath || typeset.typesetAny
+            blocks.append(.prose(typeset.html))
+        }
+        func claims(_ list: [Claim]) {
+            let lines = Set(list.map { "\($0.file):\($0.line):\($0.text)" })
+            let shown = results.filter { lines.contains("\($0.claim.file):\($0.claim.line):\($0.claim.text)") }
+            if !shown.isEmpty { blocks.append(.claims(ClaimsView(shown))) }
+        }
         for block in planned.blocks {
+            if case .prose(let html) = block { prose += html; continue }
+            if case .value(let value) = block { prose += try valueHTML(value, evaluator: evaluator); continue }
+            try flushProse()
             switch block {
-            case .prose(let html):
-                // Anchors first: a heading's title for the contents is read from its TeX, not KaTeX's HTML.
-                let typeset = try math.typeset(anchors.anchor(html), formulas: planned.page.math, file: planned.page.sourcePath)
-                hasMath = hasMath || typeset.typesetAny
-                blocks.append(.prose(typeset.html))
+            case .prose, .value: break
             case .run(let run):
                 blocks.append(.experiment(try ExperimentViewBuilder(runsPath: "runs/")
                     .build(runID: run.id, caption: run.caption, entry: try entry(run.hash))))
+                claims(run.expectations)
+            case .sweep(let sweep):
+                blocks.append(.sweep(SweepViewBuilder().build(sweep, entries: try sweep.children.map { try entry($0.hash) })))
+                claims(sweep.children.flatMap(\.expectations))
+            case .check(let check):
+                claims(check.claims)
             case .display(let display):
-                let chosen = display.runs.isEmpty ? runs : display.runs.compactMap { id in runs.first { $0.id == id } }
-                let pairs = try chosen.map { (runID: $0.id, entry: try entry($0.hash)) }
-                switch display.kind {
-                case .compare:
-                    blocks.append(.comparison(try CompareViewBuilder.build(
-                        metric: display.metric, title: display.title, runs: pairs, smoothing: display.smoothing,
-                        colors: colors, file: planned.page.sourcePath, line: display.line)))
-                case .table:
-                    blocks.append(.table(try TableViewBuilder.build(
-                        title: display.title, columns: display.columns, runs: pairs,
-                        file: planned.page.sourcePath, line: display.line)))
-                }
+                try blocks.append(displayView(display, planned: planned))
             }
         }
+        try flushProse()
         let headingInProse = planned.blocks.contains { if case .prose(let html) = $0 { return html.contains("<h1") } else { return false } }
         let withContents = anchors.entries.count > 1
             ? ContentsPlacement.insert(ContentsView(entries: anchors.entries), into: blocks) : blocks
@@ -102,5 +127,61 @@ struct SiteRendering {
         view.next = next
         view.hasMath = hasMath
         return (templates.renderer.renderPage(view), hasMath)
+    }
+
+    /// An inline value: the number, linked to the block of the run it comes from.
+    private func valueHTML(_ value: PlannedValue, evaluator: ClaimEvaluator) throws -> String {
+        let (text, runs) = try evaluator.text(value)
+        let target = value.reference.run.flatMap { id in id.contains("[") ? id.prefix { $0 != "[" } : Substring(id) } ?? ""
+        let title = "\(value.reference.shown) · run \(runs.map { String($0.hash.prefix(12)) }.joined(separator: ", "))"
+        return "<a class=\"value\" href=\"#run-\(SVGWriter.escapeAttribute(String(target)))\" title=\"\(SVGWriter.escapeAttribute(title))\">\(SVGWriter.escapeAttribute(text))</a>"
+    }
+
+    private func displayView(_ display: DisplayDirective, planned: PlannedPage) throws -> PageBlockView {
+        let runs = planned.runs
+        // Each run keeps one colour in every comparison of the page.
+        let colors = Dictionary(runs.enumerated().map { ($1.id, ChartPalette.color($0)) }) { first, _ in first }
+        let ids = display.runs.isEmpty ? planned.blocks.compactMap { block -> String? in
+            switch block {
+            case .run(let run): return run.id
+            case .sweep(let sweep): return sweep.id
+            default: return nil
+            }
+        } : display.runs
+        let members = ids.map { id in (id: id, runs: planned.targets.runs[id] ?? runs.filter { $0.id == id }) }
+        let pairs = try members.flatMap(\.runs).map { (runID: $0.id, entry: try entry($0.hash)) }
+        switch display.kind {
+        case .compare:
+            var view = try CompareViewBuilder.build(
+                metric: display.metric, title: display.title, runs: pairs, smoothing: display.smoothing,
+                colors: colors, file: planned.page.sourcePath, line: display.line)
+            if members.contains(where: { planned.targets.sweeps.contains($0.id) }) {
+                view = try CompareViewBuilder.build(metric: display.metric, title: display.title,
+                                                    members: members.map { member in
+                                                        (member.id, planned.targets.sweeps.contains(member.id),
+                                                         try member.runs.map { try entry($0.hash) })
+                                                    }, smoothing: display.smoothing)
+            }
+            return .comparison(view)
+        case .table:
+            var table = try TableViewBuilder.build(title: display.title, columns: display.columns, runs: pairs,
+                                                   file: planned.page.sourcePath, line: display.line)
+            // A sweep's parent is one row: its runs' values as mean ± std.
+            var rows: [TableRow] = []
+            var next = 0
+            for member in members {
+                let count = member.runs.count
+                if planned.targets.sweeps.contains(member.id) {
+                    let entries = pairs[next..<(next + count)].map(\.entry)
+                    rows.append(TableViewBuilder.aggregateRow(label: "\(member.id) (n = \(count))", href: "#run-" + member.id,
+                                                              columns: table.columns, entries: Array(entries)))
+                } else {
+                    rows += table.rows[next..<(next + count)]
+                }
+                next += count
+            }
+            table.rows = rows
+            return .table(table)
+        }
     }
 }

@@ -5,12 +5,9 @@ import GAN
 enum RunFiles {
     static func make(config: RunConfig, result: TrainingResult, provenance: Provenance) -> [String: Data] {
         var files: [String: Data] = [:]
-        // The entry is shared by every directive with this hash, so it holds none of the display-only
-        // keys: with them, its bytes would depend on which page's id happened to train it first.
-        var stored = config
-        stored.id = nil
-        stored.caption = nil
-        files[RunEntryLayout.config] = Data(stored.prettyJSON.utf8)
+        // The configuration holds no display-only keys (a page's id is Book's), so the entry's bytes
+        // are the same whichever page's directive trained it.
+        files[RunEntryLayout.config] = Data(config.prettyJSON.utf8)
         files[RunEntryLayout.metrics] = Data(result.metrics.csv.utf8)
         let evaluation = result.evaluation.keys.sorted().map { ($0, JSONText.number(result.evaluation[$0]!)) }
         files[RunEntryLayout.evaluation] = Data(JSONText.object(evaluation).utf8)

@@ -15,12 +15,17 @@ extension RunConfig {
     ///     configuration read back from the cache trained already (perhaps on a larger machine,
     ///     when more memory was free, or under older bounds): judging it again would call a
     ///     sound entry damaged.
+    ///   - handledKeys: top-level keys the caller decodes itself (a page's display-only keys such
+    ///     as `id`): accepted and skipped here, so a misspelt key is still reported, with its
+    ///     suggestion, from the one list of every key.
+    ///   - overrides: values put in before decoding (one run of a sweep).
     /// - Throws: `GANError` for invalid YAML, unknown keys, wrong types, values out of range
     ///   and conflicting settings; every problem found, the first carrying the others.
     public static func decode(yaml: String, file: String, firstLine: Int = 1,
-                              emptyMessage: String? = nil, feasibility: Bool = true) throws -> RunConfig {
+                              emptyMessage: String? = nil, feasibility: Bool = true,
+                              handledKeys: [String] = [], overrides: [ConfigOverride] = []) throws -> RunConfig {
         let source = YAMLSource(file: file, firstLine: firstLine)
-        let root = try source.compose(yaml)
+        let root = try source.compose(yaml).map { written in overrides.reduce(written) { $1.applied(to: $0) } }
         let value = root.map { ConfigValue(node: $0, path: "", source: source) }
         guard let value, !value.isNull else {
             if let emptyMessage {
@@ -29,11 +34,11 @@ extension RunConfig {
             }
             return RunConfig()
         }
-        return try RunConfigDecoder(root: value).decode(checkingFeasibility: feasibility)
+        return try RunConfigDecoder(root: value, handledKeys: handledKeys).decode(checkingFeasibility: feasibility)
     }
 
     /// Reads and decodes a configuration file (`ganbook train CONFIG.yaml`).
-    public static func load(file path: String) throws -> RunConfig {
+    public static func load(file path: String, handledKeys: [String] = []) throws -> RunConfig {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw GANError(kind: .unreadable, file: path, message: "cannot read the configuration file: \(String(cString: strerror(errno)))",
@@ -57,7 +62,7 @@ extension RunConfig {
             throw GANError(kind: .unreadable, file: path, message: "the configuration file is not UTF-8 text")
         }
         return try decode(yaml: yaml, file: path, firstLine: 1,
-                          emptyMessage: "empty configuration: write at least dataset")
+                          emptyMessage: "empty configuration: write at least dataset", handledKeys: handledKeys)
     }
 
     /// A configuration needs a few dozen lines; a larger file is not one (and is not read whole).

@@ -1,13 +1,12 @@
 extension RunConfig {
-    /// The resolved configuration as JSON without the display-only keys (`id`, `caption`): keys
-    /// sorted, numbers normalised, no whitespace. The run hash is computed from it.
-    public var canonicalJSON: String { jsonValue(includingDisplayKeys: false).compact }
+    /// The resolved configuration as JSON: keys sorted, numbers normalised, no whitespace.
+    /// The run hash is computed from it.
+    public var canonicalJSON: String { jsonValue().compact }
 
-    /// The resolved configuration with `id` and `caption` when set, keys sorted, indented,
-    /// ending in a newline (the cache entry's config.json is written without the display keys).
-    public var prettyJSON: String { jsonValue(includingDisplayKeys: true).pretty() + "\n" }
+    /// The resolved configuration, keys sorted, indented, ending in a newline (a cache entry's config.json).
+    public var prettyJSON: String { jsonValue().pretty() + "\n" }
 
-    func jsonValue(includingDisplayKeys: Bool) -> ConfigJSON {
+    func jsonValue() -> ConfigJSON {
         var members: [String: ConfigJSON] = [
             "dataset": .string(dataset.rawValue),
             "model": .string(model.rawValue),
@@ -35,10 +34,6 @@ extension RunConfig {
         }
         if let subset { members["subset"] = .int(subset) }
         if let classes { members["classes"] = .array(classes.map { .int($0) }) }
-        if includingDisplayKeys {
-            if let id { members["id"] = .string(id) }
-            if let caption { members["caption"] = .string(caption) }
-        }
         return .object(members)
     }
 

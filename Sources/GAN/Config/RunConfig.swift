@@ -1,17 +1,12 @@
-/// One training run, fully resolved: every key of the `gan` directive (and of
-/// `ganbook train CONFIG.yaml`) with its default filled in and its value validated.
+/// One training run, fully resolved: every hashed key of the `gan` directive (and of
+/// `ganbook train CONFIG.yaml`) with its default filled in and its value validated. Display-only
+/// keys are not part of it: the caller decodes them (`decode(yaml:…:handledKeys:)`).
 ///
 /// Build one with `RunConfig.decode(yaml:file:firstLine:)` or `RunConfig.load(file:)`;
 /// `init(dataset:model:)` gives the defaults. The YAML key of each property is in its comment.
 /// Defaults that depend on the model or dataset are listed on `GeneratorConfig`,
 /// `DiscriminatorConfig` and below.
 public struct RunConfig: Equatable, Sendable {
-    /// `id`: display only, not hashed. Unique within a page; `gan-compare` and `gan-table` refer
-    /// to runs by it.
-    public var id: String?
-    /// `caption`: display only, not hashed. Text shown under the run.
-    public var caption: String?
-
     /// `dataset`: mnist (default), fashion-mnist, ring8 or grid25.
     public var dataset: DatasetName
     /// `subset`: train on the first N examples (after `classes`); nil = all. Images only.
@@ -69,8 +64,6 @@ public struct RunConfig: Equatable, Sendable {
     public init(dataset: DatasetName = .mnist, model: ModelKind? = nil) {
         let model = model ?? ModelKind.defaultModel(for: dataset)
         precondition(model.isImage == dataset.isImage, "model \(model.rawValue) cannot train on \(dataset.rawValue)")
-        self.id = nil
-        self.caption = nil
         self.dataset = dataset
         self.subset = nil
         self.classes = nil
@@ -95,9 +88,10 @@ public struct RunConfig: Equatable, Sendable {
         self.snapshots = 10
     }
 
-    /// Every top-level YAML key, in documentation order.
+    /// Every top-level YAML key, in documentation order. Keys that only change how a run is shown
+    /// (a page's `id`, `caption`, ...) belong to the caller, which names them when decoding.
     static let topLevelKeys = [
-        "id", "caption", "dataset", "subset", "classes", "model", "generator", "discriminator",
+        "dataset", "subset", "classes", "model", "generator", "discriminator",
         "z_dim", "loss", "epochs", "iterations", "batch_size", "optimizer", "d_optimizer", "init",
         "d_steps", "label_smoothing", "label_flip", "instance_noise", "pack", "freeze_generator",
         "seed", "log_every", "snapshots",

@@ -8,9 +8,12 @@ import Foundation
 struct RunConfigDecoder {
     let root: ConfigMapping
     let problems: ConfigProblems
-    init(root value: ConfigValue) throws {
+    /// - Parameter handledKeys: top-level keys the caller reads itself (display-only keys of a
+    ///   page's directive); allowed here so unknown keys and suggestions come from one mapping,
+    ///   never decoded, never hashed.
+    init(root value: ConfigValue, handledKeys: [String] = []) throws {
         let problems = ConfigProblems()
-        root = try ConfigMapping(value, allowed: RunConfig.topLevelKeys, problems: problems,
+        root = try ConfigMapping(value, allowed: handledKeys + RunConfig.topLevelKeys, problems: problems,
                                  explainMisplaced: RunConfigDecoder.explainNestedKey)
         self.problems = problems
     }
@@ -24,8 +27,6 @@ struct RunConfigDecoder {
             preconditionFailure("a failed dataset or model records its problem")
         }
         var config = RunConfig(dataset: dataset, model: model)
-        config.id = problems.attempt { try root.optional("id").map(decodeID) }
-        config.caption = problems.attempt { try root.optional("caption")?.string() }
         config.classes = problems.attempt { try decodeClasses(for: dataset) }
         config.subset = problems.attempt { try decodeSubset(for: dataset, classes: config.classes) }
         config.generator = problems.attempt { try decodeGenerator(for: model) } ?? config.generator
@@ -97,15 +98,6 @@ struct RunConfigDecoder {
                               hint: model.isImage ? "use model: mlp2d" : "use model: mlp or dcgan")
         }
         return model
-    }
-
-    private func decodeID(_ value: ConfigValue) throws -> String {
-        let id = try value.string()
-        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#, options: .regularExpression) != nil else {
-            throw value.invalid("'\(id)' is not a valid id",
-                                hint: "use letters, digits, '-', '_' and '.', e.g. mlp-mnist")
-        }
-        return id
     }
 
     private func decodeClasses(for dataset: DatasetName) throws -> [Int]? {

@@ -12,7 +12,7 @@ final class HashedChangeTests: NotebookTestCase {
         XCTAssertEqual(notebook.summaryCount("trained"), 2, notebook.output)
         let before = notebook.entryHashes
         XCTAssertEqual(before.count, 2)
-        let hashB = try RunConfig.decode(yaml: SmallRun.yaml(id: "b", seed: 2), file: "b").runHash
+        let hashB = try RunConfig.decode(yaml: SmallRun.yaml(id: "b", seed: 2), file: "b", handledKeys: GanDirective.keys).runHash
         let entryB = notebook.runs.appendingPathComponent(hashB)
         let bytesB = try notebook.files(under: entryB)
         let datesB = try notebook.modificationDates(under: entryB)
@@ -25,7 +25,7 @@ final class HashedChangeTests: NotebookTestCase {
 
         XCTAssertEqual(notebook.summaryCount("trained"), 1, notebook.output)
         XCTAssertEqual(notebook.summaryCount("reused"), 1, notebook.output)
-        let newHash = try RunConfig.decode(yaml: SmallRun.yaml(id: "a", seed: 3), file: "a").runHash
+        let newHash = try RunConfig.decode(yaml: SmallRun.yaml(id: "a", seed: 3), file: "a", handledKeys: GanDirective.keys).runHash
         XCTAssertFalse(before.contains(newHash))
         XCTAssertEqual(Set(notebook.entryHashes), Set(before + [newHash]), "the new run gets its own entry")
         XCTAssertEqual(try notebook.files(under: entryB), bytesB, "the other run's files are untouched")

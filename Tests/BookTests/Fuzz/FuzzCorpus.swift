@@ -8,7 +8,7 @@ struct FuzzCorpus {
     static let ganKeys = ["id", "caption", "dataset", "model", "classes", "subset", "generator", "discriminator",
                           "z_dim", "loss", "epochs", "iterations", "batch_size", "optimizer", "d_optimizer", "init",
                           "d_steps", "label_smoothing", "label_flip", "instance_noise", "pack", "freeze_generator",
-                          "seed", "log_every", "snapshots", "epoch", "lr", "beta1", "hidden", "bogus", "ID"]
+                          "seed", "log_every", "snapshots", "epoch", "lr", "beta1", "hidden", "bogus", "ID", "seeds", "sweep", "expect"]
     static let nestedKeys = ["hidden", "channels", "kernel", "activation", "batchnorm", "output", "dropout",
                              "minibatch_discrimination", "name", "lr", "beta1", "beta2", "eps", "momentum", "beta"]
     static let values = ["ring8", "grid25", "mnist", "fashion-mnist", "mlp", "mlp2d", "dcgan", "adam", "sgd",
@@ -27,12 +27,19 @@ struct FuzzCorpus {
                             "!!binary ", "!!python/object:os.system ", "!foo ", "<<: {hidden: [16]}", "<<: [*a, *b]",
                             "*a* [b](c) ", "_", "]", "{{>page}}", "\u{FF}1\u{FF}"]
 
+    /// Inline values and claims, good and bad.
+    static let references = ["`=a.d_real`", "`=run-1.loss_g@mean(0.5..1):.2`", "`=x`", "`=a.@`", "`= `", "`==`",
+                             "`=a.d_fake@epoch(-1)`", "`=a[seed=1].d_real:%`", "`=a.modes_covered@last`", "`=b.wall_seconds:time`"]
+    static let claims = ["a.d_real < b.d_real", "mean(a.loss_g) >= 0", "a.d_real@mean(0.5..1) - 1 > 2 * b.x", "(", "a.d_real <",
+                         "< 3", "std(a)", "a.d_real == 1e400", "a.loss_g ÷ 0 ≠ 1", "# only a comment", "min(a.d_real@last) ≤ max(b.d_fake)"]
+
     /// A page, mostly plausible, sometimes hostile.
     func page(_ index: Int) -> String {
         var random = FuzzRandom(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
         var parts: [String] = []
         if random.chance(0.6) { parts.append("---\n" + frontMatter(&random) + "---\n") }
         parts.append("# Page \(index)\n\nSome prose with `code`.\n")
+        if random.chance(0.3) { parts.append("Values: \(random.pick(Self.references)) and \(random.pick(Self.references)).\n") }
         for _ in 0..<Int.random(in: 0...4, using: &random) {
             parts.append(directive(&random))
             if random.chance(0.5) { parts.append("\nMore prose.[^1]\n\n[^1]: A note.\n") }
@@ -62,7 +69,10 @@ struct FuzzCorpus {
 
     private func directive(_ random: inout FuzzRandom) -> String {
         let fence = random.pick(["```", "```", "````", "~~~"])
-        switch Int.random(in: 0..<6, using: &random) {
+        switch Int.random(in: 0..<7, using: &random) {
+        case 6:
+            let lines = (0..<Int.random(in: 0...3, using: &random)).map { _ in random.pick(Self.claims) }
+            return "\(fence)gan-check\n\(lines.map { $0 + "\n" }.joined())\(fence)\n"
         case 0, 1, 2:
             return "\(fence)\(random.pick(["gan", "gan", "GAN", "Gan"]))\n\(ganBody(&random))\(fence)\n"
         case 3, 4:

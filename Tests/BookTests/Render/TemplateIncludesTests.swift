@@ -31,7 +31,7 @@ final class TemplateIncludesTests: XCTestCase {
 
     func testShippedTemplatesIncludeTheirPartials() throws {
         let page = try String(contentsOf: folder.appendingPathComponent("page.mustache"), encoding: .utf8)
-        XCTAssertEqual(try TemplatePartials.references(inText: page).map(\.name), ["experiment", "compare", "table"])
+        XCTAssertEqual(try TemplatePartials.references(inText: page).map(\.name), ["experiment", "compare", "table", "sweep", "claims"])
         XCTAssertNoThrow(try TemplateSet.load(from: folder))
     }
 

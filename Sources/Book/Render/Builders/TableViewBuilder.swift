@@ -40,6 +40,17 @@ public enum TableViewBuilder {
                          rows: rows, sourceNote: sourceNote)
     }
 
+    /// One row for several runs (a sweep): each column's values as mean ± std.
+    static func aggregateRow(label: String, href: String, columns: [String], entries: [RunEntry]) -> TableRow {
+        let cells = columns.map { column -> String in
+            let source = source(of: column, in: entries)
+            let values = entries.map { value(column: column, source: source, entry: $0) ?? .nan }
+            if source == .duration { return DurationText.format(seconds: ClaimAggregate.mean.apply(values)) }
+            return MeanText.format(values)
+        }
+        return TableRow(run: RunLink(label: label, href: href, hash: entries.first?.hash ?? ""), cells: cells)
+    }
+
     static func source(of column: String, in entries: [RunEntry]) -> Source {
         switch column {
         case wallSeconds: return .duration

@@ -11,6 +11,8 @@ public struct LineChart: Sendable {
     /// Adds an epoch axis along the top when known.
     public var iterationsPerEpoch: Double?
     public var referenceLines: [ReferenceLine] = []
+    /// Shaded min–max ranges drawn under the lines (a sweep's spread over seeds).
+    public var bands: [ChartBand] = []
     /// Exponential-moving-average weight in [0, 1); 0 draws the raw values only.
     public var smoothing = 0.9
     /// Series with fewer points than this are drawn unsmoothed.
@@ -63,6 +65,7 @@ public struct LineChart: Sendable {
         if let yLabel { svg.drawLeftTitle(logarithmic ? yLabel + " (log scale)" : yLabel, in: plot) }
         if logarithmic { drawLogMark(&svg, plot: plot) }
         drawReferenceLines(&svg, scale: yTicks.scale, plot: plot)
+        for band in bands { drawBand(&svg, band, x: xTicks.scale, y: yTicks.scale, plot: plot) }
         for (index, line) in cleaned.enumerated() {
             drawSeries(&svg, line, original: series[index], color: color(of: index),
                        x: xTicks.scale, y: yTicks.scale, plot: plot)
@@ -137,6 +140,7 @@ public struct LineChart: Sendable {
             return AxisTicks.linear(lower: yRange.lowerBound, upper: yRange.upperBound, expand: true)
         }
         var values = lines.flatMap(\.y)
+        values += bands.flatMap { $0.low + $0.high }.filter { $0.isFinite && (!logarithmic || $0 > 0) }
         values += referenceLines.map(\.value).filter { $0.isFinite && (!logarithmic || $0 > 0) }
         guard let low = values.min(), let high = values.max() else {
             return AxisTicks.linear(lower: 0, upper: 1, expand: true)
@@ -187,6 +191,21 @@ public struct LineChart: Sendable {
                                      "points": polyline(line.x, main, x: x, y: y, plot: plot)])
         }
         svg.close("g")
+    }
+
+    /// The band as one closed polygon: along its highs, back along its lows.
+    private func drawBand(_ svg: inout SVGWriter, _ band: ChartBand, x: AxisScale, y: AxisScale, plot: PlotArea) {
+        let kept = band.x.indices.filter {
+            band.x[$0].isFinite && y.accepts(band.low[$0]) && y.accepts(band.high[$0])
+        }
+        guard kept.count > 1 else { return }
+        let lowest = y.transform(y.lower), span = y.transform(y.upper) - lowest
+        func point(_ index: Int, _ value: Double) -> (x: Double, y: Double) {
+            (x: plot.x(x.fraction(band.x[index])), y: plot.y((y.transform(value) - lowest) / span))
+        }
+        let outline = kept.map { point($0, band.high[$0]) } + kept.reversed().map { point($0, band.low[$0]) }
+        svg.element("polygon", ["class": "band", "fill": ChartPalette.color(band.seriesIndex), "fill-opacity": "0.18",
+                                "stroke": "none", "points": SVGWriter.points(outline)])
     }
 
     /// Points for one polyline, thinned to `maxPointsPerSeries`; `values` are in axis space.

@@ -10,14 +10,20 @@ public struct PageBlockView: Sendable {
     /// The table of contents (named so no view above it has a field of that name: a Mustache
     /// section looks a missing name up in the views around it).
     public let tableOfContents: ContentsView?
+    public let sweep: SweepView?
+    /// The claims checked on the block above (expect: of a gan block, a gan-check block).
+    public let claims: ClaimsView?
 
     private init(proseHTML: String? = nil, experiment: ExperimentView? = nil, comparison: CompareView? = nil,
-                 table: TableView? = nil, tableOfContents: ContentsView? = nil) {
+                 table: TableView? = nil, tableOfContents: ContentsView? = nil, sweep: SweepView? = nil,
+                 claims: ClaimsView? = nil) {
         self.proseHTML = proseHTML
         self.experiment = experiment
         self.comparison = comparison
         self.table = table
         self.tableOfContents = tableOfContents
+        self.sweep = sweep
+        self.claims = claims
     }
 
     public static func prose(_ html: String) -> PageBlockView { PageBlockView(proseHTML: html) }
@@ -25,4 +31,6 @@ public struct PageBlockView: Sendable {
     public static func comparison(_ view: CompareView) -> PageBlockView { PageBlockView(comparison: view) }
     public static func table(_ view: TableView) -> PageBlockView { PageBlockView(table: view) }
     public static func contents(_ view: ContentsView) -> PageBlockView { PageBlockView(tableOfContents: view) }
+    public static func sweep(_ view: SweepView) -> PageBlockView { PageBlockView(sweep: view) }
+    static func claims(_ view: ClaimsView) -> PageBlockView { PageBlockView(claims: view) }
 }

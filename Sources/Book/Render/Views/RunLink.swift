@@ -10,4 +10,11 @@ public struct RunLink: Equatable, Sendable {
         self.href = "#run-" + runID
         self.shortHash = String(hash.prefix(12))
     }
+
+    /// A row that stands for several runs (a sweep's setting) links to the sweep's block.
+    init(label: String, href: String, hash: String) {
+        self.runID = label
+        self.href = href
+        self.shortHash = String(hash.prefix(12))
+    }
 }

@@ -1,0 +1,51 @@
+import GAN
+
+/// The runs a page's claims may name: each gan block's id, each sweep child `id[label]`, and a
+/// sweep's id for all its children.
+struct ClaimTargets {
+    private(set) var runs: [String: [PlannedRun]] = [:]
+    private(set) var sweeps: Set<String> = []
+
+    mutating func add(_ run: PlannedRun) { runs[run.id] = [run] }
+
+    mutating func add(_ sweep: PlannedSweep) {
+        runs[sweep.id] = sweep.children
+        sweeps.insert(sweep.id)
+        for child in sweep.children { runs[child.id] = [child] }
+    }
+
+    var ids: [String] { runs.keys.sorted() }
+
+    /// Every name a reference may use: metrics.csv columns, eval.json keys, the provenance timings.
+    static let declaredKeys: [String] = MetricsLog.columns + Evaluation.keys + ValueResolver.timingKeys
+
+    /// Checks a reference against the page and the declared names (before any training).
+    func check(_ reference: ValueReference, file: String, line: Int, column: Int?, aggregated: Bool,
+               inline: Bool) -> BookError? {
+        func fail(_ message: String, hint: String = "") -> BookError {
+            BookError(file: file, line: line, message: message, hint: hint, column: column.map { $0 + reference.offset })
+        }
+        guard let run = reference.run else {
+            return fail("\(reference.text): name the run, e.g. \(ids.first ?? "id").\(reference.key)",
+                        hint: "ids on this page: \(ids.isEmpty ? "none" : ids.joined(separator: ", "))")
+        }
+        guard runs[run] != nil else {
+            return fail("\(reference.text): no gan block on this page has id \(run)",
+                        hint: ClosestName.hint(for: run, among: ids, allowed: "ids on this page"))
+        }
+        guard ClaimTargets.declaredKeys.contains(reference.key) else {
+            return fail("\(reference.text): unknown key \(reference.key)",
+                        hint: ClosestName.hint(for: reference.key, among: ClaimTargets.declaredKeys,
+                                               allowed: "metrics.csv columns, eval.json keys, timings"))
+        }
+        if reference.window != .final && !MetricsLog.columns.contains(reference.key) {
+            return fail("\(reference.text): @\(reference.window.text) reads a metrics.csv column, and \(reference.key) is not one",
+                        hint: "drop the window: \(reference.key) is one number per run")
+        }
+        if sweeps.contains(run) && !aggregated && !inline {
+            return fail("\(reference.text): \(run) is a sweep of \(runs[run]!.count) runs",
+                        hint: "write mean(\(reference.shown)), min, max or std, or name one child such as \(runs[run]![0].id)")
+        }
+        return nil
+    }
+}

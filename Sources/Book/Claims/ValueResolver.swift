@@ -1,0 +1,77 @@
+import Foundation
+
+/// Reads the numbers references name from verified cache entries (`RunCache.load`), checking
+/// each name against what the entry actually holds, since evaluation keys change over time.
+struct ValueResolver {
+    let targets: ClaimTargets
+    /// A verified entry by run hash.
+    let entry: (String) throws -> RunEntry
+
+    static let wallSeconds = "wall_seconds"
+    static let imagesPerSecond = "images_per_second"
+    static let timingKeys = [wallSeconds, imagesPerSecond]
+
+    /// One value per run the reference names (each child of a sweep).
+    func values(_ reference: ValueReference, file: String, line: Int, column: Int?) throws -> [(run: PlannedRun, value: Double)] {
+        let runs = reference.run.flatMap { targets.runs[$0] } ?? []
+        return try runs.map { run in
+            (run, try value(reference, in: try entry(run.hash), runID: run.id, file: file, line: line, column: column))
+        }
+    }
+
+    func value(_ reference: ValueReference, in entry: RunEntry, runID: String, file: String, line: Int, column: Int?) throws -> Double {
+        func fail(_ message: String, hint: String) -> BookError {
+            BookError(file: file, line: line, message: "\(reference.text): \(message) (run \(runID), \(entry.hash.prefix(12)))",
+                      hint: hint, column: column)
+        }
+        let key = reference.key
+        if reference.window == .final {
+            if key == ValueResolver.wallSeconds { return entry.wallSeconds }
+            if key == ValueResolver.imagesPerSecond { return entry.imagesPerSecond }
+            if let value = entry.evaluation[key] { return value }
+        }
+        guard let column = entry.metrics.column(key), let iterations = entry.metrics.column("iteration"), !column.isEmpty else {
+            let names = entry.evaluation.keys.sorted() + entry.metrics.columnNames + ValueResolver.timingKeys
+            return try { throw fail(reference.window == .final ? "the run's eval.json and metrics.csv hold no \(key)"
+                                        : "the run's metrics.csv has no column \(key)",
+                                    hint: ClosestName.hint(for: key, among: names, allowed: "this run's values")) }()
+        }
+        let total = iterations.last ?? 0
+        switch reference.window {
+        case .final, .last:
+            return column.last!
+        case .mean(let a, let b), .min(let a, let b), .max(let a, let b):
+            let chosen = zip(iterations, column).filter { total > 0 && $0.0 / total >= a - 1e-12 && $0.0 / total <= b + 1e-12 }.map(\.1)
+            guard !chosen.isEmpty else {
+                throw fail("no logged row lies in \(NumberFormatting.plain(a))..\(NumberFormatting.plain(b)) of training",
+                           hint: "widen the range: the run logs \(column.count) rows")
+            }
+            switch reference.window {
+            case .mean: return ClaimAggregate.mean.apply(chosen)
+            case .min: return chosen.min()!
+            default: return chosen.max()!
+            }
+        case .epoch(let epoch):
+            guard let perEpoch = entry.metrics.iterationsPerEpoch else {
+                throw fail("the run counts no epochs", hint: "use @iteration(n) or a fraction such as @mean(0.9..1)")
+            }
+            return try row(at: epoch * perEpoch, iterations, column, fail: fail)
+        case .iteration(let iteration):
+            return try row(at: iteration, iterations, column, fail: fail)
+        }
+    }
+
+    /// The value of the last row logged at or before `iteration` (rounding error allowed).
+    private func row(at iteration: Double, _ iterations: [Double], _ column: [Double],
+                     fail: (String, String) -> BookError) throws -> Double {
+        guard let index = iterations.lastIndex(where: { $0 <= iteration + 1e-6 }) else {
+            throw fail("no row is logged by iteration \(NumberFormatting.plain(iteration.rounded()))",
+                       "the first row is at iteration \(NumberFormatting.plain(iterations.first ?? 0))")
+        }
+        guard iteration <= (iterations.last ?? 0) + 1e-6 else {
+            throw fail("the run ends at iteration \(NumberFormatting.plain(iterations.last ?? 0)), before \(NumberFormatting.plain(iteration.rounded()))",
+                       "ask for a point within training")
+        }
+        return column[index]
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Builds the view of a sweep from its children's cache entries.
+struct SweepViewBuilder {
+    var runsPath = "runs/"
+
+    func build(_ sweep: PlannedSweep, entries: [RunEntry]) -> SweepView {
+        let grids = zip(zip(sweep.children, sweep.labels), entries).map { pair, entry in
+            SweepView.Grid(label: pair.1, runID: pair.0.id, path: runsPath + entry.hash + "/" + RunEntryLayout.finalGrid,
+                           shortHash: String(entry.hash.prefix(12)))
+        }
+        return SweepView(runID: sweep.id, anchor: "run-" + sweep.id, caption: sweep.caption, runCount: entries.count,
+                         grids: grids,
+                         discriminatorChartSVG: meanChart("Discriminator outputs (mean, min–max band)",
+                                                          [MetricColumn.dReal, MetricColumn.dFake], entries, probability: true),
+                         lossChartSVG: meanChart("Losses (mean, min–max band)",
+                                                 [MetricColumn.lossG, MetricColumn.lossDReal, MetricColumn.lossDFake], entries),
+                         table: SweepViewBuilder.table(sweep, entries: entries))
+    }
+
+    /// A column's mean, min and max over the runs, row by row over the rows all of them logged;
+    /// nil when a run lacks the column.
+    static func spread(_ column: String, _ entries: [RunEntry]) -> (x: [Double], mean: [Double], low: [Double], high: [Double])? {
+        let rows = entries.map(\.metrics.rowCount).min() ?? 0
+        let x = Array((entries.first?.metrics.column(MetricColumn.iteration) ?? []).prefix(rows))
+        let values = entries.compactMap { $0.metrics.column(column).map { Array($0.prefix(rows)) } }
+        guard values.count == entries.count, !values.isEmpty else { return nil }
+        let perRow = (0..<x.count).map { row in values.map { $0[row] } }
+        return (x, perRow.map(ClaimAggregate.mean.apply), perRow.map { $0.min()! }, perRow.map { $0.max()! })
+    }
+
+    /// Each column's mean over the runs with its min–max band.
+    private func meanChart(_ title: String, _ columns: [String], _ entries: [RunEntry], probability: Bool = false) -> String {
+        var series: [ChartSeries] = []
+        var bands: [ChartBand] = []
+        for column in columns {
+            guard let spread = SweepViewBuilder.spread(column, entries) else { continue }
+            bands.append(ChartBand(seriesIndex: series.count, x: spread.x, low: spread.low, high: spread.high))
+            series.append(ChartSeries(name: column, x: spread.x, y: spread.mean))
+        }
+        var chart = LineChart(title: title, series: series)
+        chart.bands = bands
+        chart.smoothing = 0
+        chart.iterationsPerEpoch = entries.first?.metrics.iterationsPerEpoch
+        if probability {
+            chart.yRange = 0...1
+            chart.referenceLines = [ReferenceLine(value: 0.5, label: "0.5 equilibrium")]
+        }
+        return chart.svg()
+    }
+
+    /// One row per swept setting (seeds pooled): every eval.json key all runs hold, and the
+    /// training time, as mean ± std over the seeds.
+    static func table(_ sweep: PlannedSweep, entries: [RunEntry]) -> TableView {
+        var shared = Set(entries.first?.evaluation.keys.map { $0 } ?? [])
+        for entry in entries.dropFirst() { shared.formIntersection(entry.evaluation.keys) }
+        let columns = shared.subtracting(["diverged_at_iteration"]).sorted() + [TableViewBuilder.wallSeconds]
+        var groups: [(setting: String, members: [(run: PlannedRun, entry: RunEntry)])] = []
+        for (index, child) in sweep.children.enumerated() {
+            let setting = sweep.labels[index].split(separator: ",").filter { !$0.hasPrefix("seed=") }.joined(separator: ",")
+            if let at = groups.firstIndex(where: { $0.setting == setting }) {
+                groups[at].members.append((child, entries[index]))
+            } else {
+                groups.append((setting, [(child, entries[index])]))
+            }
+        }
+        let rows = groups.map { group -> TableRow in
+            let name = group.setting.isEmpty ? "\(sweep.id) (n = \(group.members.count))"
+                : "\(sweep.id)[\(group.setting)] (n = \(group.members.count))"
+            let cells = columns.map { column -> String in
+                let values = group.members.map { member in
+                    column == TableViewBuilder.wallSeconds ? member.entry.wallSeconds : member.entry.evaluation[column] ?? .nan
+                }
+                if column == TableViewBuilder.wallSeconds {
+                    return DurationText.format(seconds: ClaimAggregate.mean.apply(values))
+                }
+                return MeanText.format(values)
+            }
+            return TableRow(run: RunLink(label: name, href: "#run-" + sweep.id, hash: group.members[0].entry.hash), cells: cells)
+        }
+        return TableView(tableTitle: nil, columns: columns, rows: rows)
+    }
+}
