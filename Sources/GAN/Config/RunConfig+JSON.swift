@@ -9,7 +9,7 @@ extension RunConfig {
 
     func jsonValue(includingDisplayKeys: Bool) -> ConfigJSON {
         var members: [String: ConfigJSON] = [
-            "dataset": .string(dataset.rawValue),
+            "dataset": datasetJSON,
             "model": .string(model.rawValue),
             "generator": generatorJSON,
             "discriminator": discriminatorJSON,
@@ -24,6 +24,7 @@ extension RunConfig {
             "label_flip": .number(labelFlip),
             "instance_noise": .number(instanceNoise),
             "pack": .int(pack),
+            "pretrain_d": .int(pretrainD),
             "freeze_generator": .bool(freezeGenerator),
             "seed": .int(seed),
             "log_every": .int(logEvery),
@@ -40,6 +41,14 @@ extension RunConfig {
             if let caption { members["caption"] = .string(caption) }
         }
         return .object(members)
+    }
+
+    /// A mixture's name with its geometry (`{"name":"ring8","radius":2,"std":0.02}`), an image
+    /// dataset's name alone.
+    private var datasetJSON: ConfigJSON {
+        guard let mixture else { return .string(dataset.rawValue) }
+        return .object(["name": .string(dataset.rawValue), MixtureGeometry.scaleKey(for: dataset): .number(mixture.scale),
+                        "std": .number(mixture.std)])
     }
 
     private var generatorJSON: ConfigJSON {
