@@ -54,9 +54,11 @@ struct PlaneCanvas {
     }
 
     /// 0 → purple (D: generated), 0.5 → white, 1 → green (D: real); pale, so marks stay visible.
+    /// In bands of 0.05 (iso-lines of σ(D) for the eye, and a picture that compresses well).
     static func diverging(_ probability: Double) -> (UInt8, UInt8, UInt8) {
         guard probability.isFinite else { return (255, 255, 255) }
-        let t = min(max(2 * probability - 1, -1), 1) * 0.6
+        let banded = ((min(max(probability, 0), 1) - 0.5) / 0.05).rounded() * 0.05
+        let t = 2 * banded * 0.6
         let toward: (Double, Double, Double) = t >= 0 ? (60, 170, 90) : (150, 80, 190)
         let weight = abs(t)
         func mix(_ end: Double) -> UInt8 { UInt8((255 * (1 - weight) + end * weight).rounded()) }
