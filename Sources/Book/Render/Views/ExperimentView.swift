@@ -23,11 +23,16 @@ public struct ExperimentView: Sendable {
     public let evalMetrics: [NamedValue]
     public let hasEvalMetrics: Bool
     public let provenance: ProvenanceView
+    /// For 2-D runs: what each layer of the snapshot pictures shows.
+    public let planeLegend: String?
+    /// For losses later than the original GAN paper: which paper, and that it is later.
+    public let lossNote: String?
 
     public init(runID: String, caption: String?, hash: String, lossChartSVG: String, discriminatorChartSVG: String,
                 gradientChartSVG: String, finalGridPath: String, evolutionFrames: [EvolutionFrame],
                 filmstripPath: String?, latentGridPath: String?, scatterSVG: String?, evalMetrics: [NamedValue],
-                provenance: ProvenanceView, divergedAtIteration: String? = nil) {
+                provenance: ProvenanceView, divergedAtIteration: String? = nil, planeLegend: String? = nil,
+                lossNote: String? = nil) {
         self.runID = runID
         self.anchor = "run-" + runID
         self.caption = caption
@@ -46,5 +51,7 @@ public struct ExperimentView: Sendable {
         self.evalMetrics = evalMetrics
         self.hasEvalMetrics = !evalMetrics.isEmpty
         self.provenance = provenance
+        self.planeLegend = planeLegend
+        self.lossNote = lossNote
     }
 }
