@@ -15,10 +15,10 @@ final class PlaneViewTests: XCTestCase {
         let (_, result) = try train("")
         XCTAssertEqual(result.planeViews.map(\.iteration), result.snapshots.map(\.iteration))
         for view in result.planeViews {
-            XCTAssertEqual(view.surface.count, PlaneViewProbe.surfaceSide * PlaneViewProbe.surfaceSide)
+            XCTAssertEqual(view.surface.count, PlaneViewDetail.full.surfaceSide * PlaneViewDetail.full.surfaceSide)
             XCTAssertTrue(view.surface.allSatisfy { $0 >= 0 && $0 <= 1 })
-            XCTAssertEqual(view.arrows.count, 2 * PlaneViewProbe.arrowSamples)
-            XCTAssertEqual(view.manifold.count, 2 * PlaneViewProbe.manifoldSide * PlaneViewProbe.manifoldSide)
+            XCTAssertEqual(view.arrows.count, 2 * PlaneViewDetail.full.arrowSamples)
+            XCTAssertEqual(view.manifold.count, 2 * PlaneViewDetail.full.manifoldSide * PlaneViewDetail.full.manifoldSide)
             XCTAssertEqual(view.extent, PlaneFrame.extent(of: .ring8))
         }
         XCTAssertNotEqual(result.planeViews.first?.surface, result.planeViews.last?.surface, "D learns")
@@ -70,7 +70,7 @@ final class PlaneViewTests: XCTestCase {
         var rng = RandomGenerator(seed: 5)
         let model = ModelBuilder.build(config, sampleShape: [2], rng: &rng)
         let surface = PlaneViewProbe.surface(model, extent: 3)
-        let side = PlaneViewProbe.surfaceSide
+        let side = PlaneViewDetail.full.surfaceSide
         let cell = 6.0 / Double(side)
         // Top-left cell centre.
         let corner = model.discriminator.forward(Tensor(shape: [1, 2], values: [Float(-3 + cell / 2), Float(3 - cell / 2)]),

@@ -46,7 +46,13 @@ enum RunFiles {
         let view = result.planeViews.first { $0.iteration == snapshot.iteration }
         let extent = view?.extent ?? mixture.map(PlaneFrame.extent(of:)) ?? 3
         return PlanePicture(extent: extent, generated: snapshot.values, real: result.realSample.values,
-                            centers: mixture?.centers ?? [], view: view).draw()
+                            centers: mixture?.centers ?? [], view: view,
+                            size: planePictureSize(snapshots: result.snapshots.count)).draw()
+    }
+
+    /// Side of a 2-D snapshot picture: smaller for many snapshots, so an entry stays under 1 MB.
+    static func planePictureSize(snapshots: Int) -> Int {
+        snapshots <= PlaneViewDetail.fullUpTo ? 320 : 160
     }
 
     /// The filmstrip shows the first 4×4 samples of every snapshot: the same noise vectors frame
@@ -54,7 +60,17 @@ enum RunFiles {
     static let stripSamples = 16
 
     static func stripFrame(_ snapshot: Snapshot, config: RunConfig, result: TrainingResult) -> PNGImage {
-        guard snapshot.isImage, snapshot.count > stripSamples else { return picture(snapshot, config: config, result: result) }
+        guard snapshot.isImage, snapshot.count > stripSamples else {
+            // Many 2-D frames go into the strip as thumbnails (each is also kept full size).
+            guard !snapshot.isImage, result.snapshots.count > PlaneViewDetail.fullUpTo else {
+                return picture(snapshot, config: config, result: result)
+            }
+            let mixture = GaussianMixture.of(config)
+            let view = result.planeViews.first { $0.iteration == snapshot.iteration }
+            return PlanePicture(extent: view?.extent ?? mixture.map(PlaneFrame.extent(of:)) ?? 3, generated: snapshot.values,
+                                real: result.realSample.values, centers: mixture?.centers ?? [], view: view,
+                                size: 96).draw()
+        }
         var first = snapshot
         first.count = stripSamples
         first.values = Array(snapshot.values.prefix(stripSamples * snapshot.sampleShape.reduce(1, *)))

@@ -65,7 +65,8 @@ public enum Trainer {
                 snapshots.append(snapshot(model, fixedNoise, sampler, iteration: iteration))
                 if let planeExtent {
                     planeViews.append(PlaneViewProbe.measure(model: model, loss: step.loss, samples: fixedNoise,
-                                                             extent: planeExtent, iteration: iteration))
+                                                             extent: planeExtent, iteration: iteration,
+                                                             detail: .forSnapshots(config.snapshots)))
                 }
             }
             clock.tick(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count), stats: stats)

@@ -4,27 +4,20 @@ import Engine
 /// to its samples, G on a z grid. Inference mode throughout; nothing is updated, and no
 /// parameter gradient is touched (only input gradients are asked for).
 enum PlaneViewProbe {
-    /// Cells per side of D's surface.
-    static let surfaceSide = 32
-    /// Samples whose gradient arrow is measured (fewer when packs of that many do not fit).
-    static let arrowSamples = 64
-    /// Points per side of the z grid.
-    static let manifoldSide = 11
-
     /// - Parameter samples: G's inputs of the snapshot (the run's fixed noise), [N, z_dim].
     static func measure(model: GANModel, loss: AdversarialLoss, samples noise: Tensor, extent: Double,
-                        iteration: Int) -> PlaneView {
+                        iteration: Int, detail: PlaneViewDetail = .full) -> PlaneView {
         precondition(model.sampleShape == [2], "plane views are for 2-D samples")
-        let (origins, arrows) = gradients(model, loss, noise)
-        let manifold = model.zDim == 2 ? self.manifold(model) : []
-        return PlaneView(iteration: iteration, extent: extent, surfaceSide: surfaceSide,
-                         surface: surface(model, extent: extent), arrowOrigins: origins, arrows: arrows,
-                         manifoldSide: model.zDim == 2 ? manifoldSide : 0, manifold: manifold)
+        let (origins, arrows) = gradients(model, loss, noise, count: detail.arrowSamples)
+        let manifold = model.zDim == 2 ? self.manifold(model, side: detail.manifoldSide) : []
+        return PlaneView(iteration: iteration, extent: extent, surfaceSide: detail.surfaceSide,
+                         surface: surface(model, extent: extent, side: detail.surfaceSide), arrowOrigins: origins,
+                         arrows: arrows, manifoldSide: model.zDim == 2 ? detail.manifoldSide : 0, manifold: manifold)
     }
 
     /// σ(D) at the cell centres; each point is judged as a pack of m copies of itself.
-    static func surface(_ model: GANModel, extent: Double) -> [Float] {
-        let side = surfaceSide, pack = model.pack
+    static func surface(_ model: GANModel, extent: Double, side: Int = PlaneViewDetail.full.surfaceSide) -> [Float] {
+        let pack = model.pack
         let input = Tensor(shape: model.discriminatorInputShape(batch: side * side * pack))
         for row in 0..<side {
             for col in 0..<side {
@@ -43,9 +36,10 @@ enum PlaneViewProbe {
 
     /// The first samples of G(noise) and −∂L_G/∂x at each, scaled by the number of packs so it
     /// is each sample's own gradient rather than its share of a batch mean.
-    static func gradients(_ model: GANModel, _ loss: AdversarialLoss, _ noise: Tensor) -> (origins: [Float], arrows: [Float]) {
+    static func gradients(_ model: GANModel, _ loss: AdversarialLoss, _ noise: Tensor,
+                          count samples: Int = PlaneViewDetail.full.arrowSamples) -> (origins: [Float], arrows: [Float]) {
         let pack = model.pack
-        let packs = min(arrowSamples, noise.rows / pack)
+        let packs = min(samples, noise.rows / pack)
         guard packs > 0 else { return ([], []) }
         let count = packs * pack
         let z = Tensor(shape: [count, model.zDim])
@@ -64,8 +58,8 @@ enum PlaneViewProbe {
     }
 
     /// G on a regular z grid, rows from z₂ high to low.
-    static func manifold(_ model: GANModel) -> [Float] {
-        let side = manifoldSide, extent = PlaneView.zExtent
+    static func manifold(_ model: GANModel, side: Int) -> [Float] {
+        let extent = PlaneView.zExtent
         let z = Tensor(shape: [side * side, 2])
         for row in 0..<side {
             for col in 0..<side {
