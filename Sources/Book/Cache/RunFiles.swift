@@ -52,7 +52,7 @@ enum RunFiles {
 
     /// Side of a 2-D snapshot picture: smaller for many snapshots, so an entry stays under 1 MB.
     static func planePictureSize(snapshots: Int) -> Int {
-        snapshots <= PlaneViewDetail.fullUpTo ? 320 : 160
+        snapshots <= PlaneViewDetail.fullUpTo ? 320 : 128
     }
 
     /// The filmstrip shows the first 4×4 samples of every snapshot: the same noise vectors frame
@@ -69,7 +69,7 @@ enum RunFiles {
             let view = result.planeViews.first { $0.iteration == snapshot.iteration }
             return PlanePicture(extent: view?.extent ?? mixture.map(PlaneFrame.extent(of:)) ?? 3, generated: snapshot.values,
                                 real: result.realSample.values, centers: mixture?.centers ?? [], view: view,
-                                size: 96).draw()
+                                size: 64).draw()
         }
         var first = snapshot
         first.count = stripSamples
