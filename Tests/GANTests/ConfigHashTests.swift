@@ -12,12 +12,12 @@ final class ConfigHashTests: XCTestCase {
         let config = try decode("dataset: ring8\niterations: 100\nid: ring\ncaption: A ring")
         XCTAssertEqual(config.canonicalJSON, #"""
             {"batch_size":64,"d_optimizer":{"beta1":0.5,"beta2":0.999,"eps":1e-8,"lr":0.0002,"name":"adam"},\#
-            "d_steps":1,"dataset":"ring8","discriminator":{"batchnorm":false,"dropout":0,"hidden":[128,128],\#
+            "d_steps":1,"dataset":{"name":"ring8","radius":2,"std":0.02},"discriminator":{"batchnorm":false,"dropout":0,"hidden":[128,128],\#
             "minibatch_discrimination":0},"freeze_generator":false,"generator":{"activation":"relu",\#
             "batchnorm":false,"hidden":[128,128],"output":"linear"},"init":"default","instance_noise":0,\#
             "iterations":100,"label_flip":0,"label_smoothing":1,"log_every":50,"loss":"non-saturating",\#
             "model":"mlp2d","optimizer":{"beta1":0.5,"beta2":0.999,"eps":1e-8,"lr":0.0002,"name":"adam"},\#
-            "pack":1,"seed":1,"snapshots":10,"z_dim":2}
+            "pack":1,"pretrain_d":0,"seed":1,"snapshots":10,"z_dim":2}
             """#)
     }
 
@@ -99,10 +99,10 @@ final class ConfigHashTests: XCTestCase {
     func testHashInputLayout() throws {
         let config = try decode("dataset: mnist")
         XCTAssertEqual(config.hashInput(),
-                       config.canonicalJSON + "\nmnist train-images-sha256:ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db\nresults-format:1")
+                       config.canonicalJSON + "\nmnist train-images-sha256:ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db\nresults-format:2")
         XCTAssertEqual(config.runHash.count, 64)
         XCTAssertTrue(config.runHash.allSatisfy { "0123456789abcdef".contains($0) })
-        XCTAssertNotEqual(config.hashInput(resultsFormat: 2), config.hashInput())
+        XCTAssertNotEqual(config.hashInput(resultsFormat: 1), config.hashInput())
     }
 
     func testRunHashIsSHA256OfTheHashInput() throws {

@@ -36,7 +36,7 @@ final class GANStepTests: XCTestCase {
             let config = try config(extra)
             let paired = step(config, pairing: true), separate = step(config, pairing: false)
             XCTAssertTrue(paired.pairsDiscriminatorBatches)
-            let batches = realBatches(12, batch: config.batchSize)
+            let batches = realBatches(12, batch: config.samplesPerStep)
             var nextPaired = 0, nextSeparate = 0
             for iteration in 0..<4 {
                 let a = paired.run(nextReal: { defer { nextPaired += 1 }; return batches[nextPaired] },
@@ -75,7 +75,7 @@ final class GANStepTests: XCTestCase {
                           "optimizer: {name: sgd, lr: 0.01}"] {
                 let config = try config(extra)
                 let fused = step(config, pairing: true), separate = step(config, pairing: true, fusing: false)
-                let batches = realBatches(12, batch: config.batchSize)
+                let batches = realBatches(12, batch: config.samplesPerStep)
                 var nextFused = 0, nextSeparate = 0
                 let weight = try XCTUnwrap(fused.model.generator.parameters.first { $0.name == "dense.weight" })
                 for iteration in 0..<4 {

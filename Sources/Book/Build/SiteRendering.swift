@@ -174,7 +174,7 @@ struct SiteRendering {
                 if planned.targets.sweeps.contains(member.id) {
                     let entries = pairs[next..<(next + count)].map(\.entry)
                     rows.append(TableViewBuilder.aggregateRow(label: "\(member.id) (n = \(count))", href: "#run-" + member.id,
-                                                              columns: table.columns, entries: Array(entries)))
+                                                              columns: table.columns.map(\.name), entries: Array(entries)))
                 } else {
                     rows += table.rows[next..<(next + count)]
                 }

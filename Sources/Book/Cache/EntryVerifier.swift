@@ -112,7 +112,7 @@ struct EntryVerifier {
     /// diverged), the points of a 2-D run and the latent grid of an image run with z_dim 2.
     func expectedFiles(_ config: RunConfig, metrics: MetricsTable, evaluation: [String: JSONValue]) -> Set<String> {
         var names = Set(EntryVerifier.requiredFiles + [RunEntryLayout.filmstrip])
-        if !config.dataset.isImage { names.insert(RunEntryLayout.points) }
+        if !config.dataset.isImage { names.formUnion([RunEntryLayout.points, RunEntryLayout.planeViews]) }
         if config.dataset.isImage && config.zDim == 2 { names.insert(RunEntryLayout.latentGrid) }
         guard let last = metrics.column(MetricColumn.iteration)?.last, last.isFinite, last >= 1, last <= 1e9 else { return names }
         let lastIteration = Int(last)

@@ -1,4 +1,5 @@
 import Foundation
+import GAN
 
 /// The files of one cache entry `site/runs/<hash>/`, read and checked. Every required file must
 /// be present and well formed; a problem is a `BookError` naming the file.
@@ -15,6 +16,8 @@ public struct RunEntry: Sendable {
     public let snapshotIterations: [Int]
     public let hasFilmstrip: Bool
     public let hasLatentGrid: Bool
+    /// Whether the snapshots are GAN Lab's layered pictures (2-D runs with `samples/planes.json`).
+    public let hasPlaneViews: Bool
     /// `samples/points.csv` for 2-D runs, when present.
     public let points: MetricsTable?
     let config: [String: JSONValue]
@@ -49,6 +52,7 @@ public struct RunEntry: Sendable {
             snapshotIterations: snapshotIterations(in: file(RunEntryLayout.samples)),
             hasFilmstrip: exists(RunEntryLayout.filmstrip),
             hasLatentGrid: exists(RunEntryLayout.latentGrid),
+            hasPlaneViews: exists(RunEntryLayout.planeViews),
             points: exists(RunEntryLayout.points) ? try MetricsTable.load(from: file(RunEntryLayout.points)) : nil,
             config: config,
             provenance: provenance)
@@ -69,6 +73,17 @@ public struct RunEntry: Sendable {
     }
 
     /// A top-level config value as display text, e.g. `dataset`.
+    /// The config's dataset name: `dataset` is a name for images, `{name, radius|spacing, std}` for mixtures.
+    var datasetName: String? {
+        if case .object(let members)? = config["dataset"] { return members["name"]?.string }
+        return config["dataset"]?.string
+    }
+
+    /// The mixture of a 2-D run, with the geometry its config.json records.
+    var mixture: GaussianMixture? {
+        (try? RunConfig.decode(yaml: configJSON, file: "config.json", feasibility: false)).flatMap(GaussianMixture.of)
+    }
+
     func configText(_ key: String) -> String? {
         config[key]?.displayText
     }

@@ -11,6 +11,8 @@ enum RunEntryLayout {
     /// Optional, 2-D runs only: generated points as `x,y` rows (an optional `real` column set
     /// to 1 marks mode centres; without it they come from the dataset's mixture).
     static let points = "samples/points.csv"
+    /// 2-D runs: GAN Lab's views at every snapshot as numbers (`PlaneViewsJSON`).
+    static let planeViews = "samples/planes.json"
     static let snapshotPrefix = "step-"
     static let snapshotSuffix = ".png"
 

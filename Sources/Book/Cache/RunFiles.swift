@@ -12,12 +12,15 @@ enum RunFiles {
         let evaluation = result.evaluation.keys.sorted().map { ($0, JSONText.number(result.evaluation[$0]!)) }
         files[RunEntryLayout.evaluation] = Data(JSONText.object(evaluation).utf8)
 
-        let frames = result.snapshots.map { picture($0, dataset: config.dataset) }
+        let frames = result.snapshots.map { picture($0, config: config, result: result) }
         for (snapshot, frame) in zip(result.snapshots, frames) {
             files[RunEntryLayout.snapshot(iteration: snapshot.iteration)] = frame.encode()
         }
         files[RunEntryLayout.finalGrid] = frames.last!.encode()
-        files[RunEntryLayout.filmstrip] = Filmstrip.join(result.snapshots.map { stripFrame($0, dataset: config.dataset) }).encode()
+        files[RunEntryLayout.filmstrip] = Filmstrip.join(result.snapshots.map { stripFrame($0, config: config, result: result) }).encode()
+        if !result.planeViews.isEmpty {
+            files[RunEntryLayout.planeViews] = Data(PlaneViewsJSON.encode(result.planeViews).utf8)
+        }
         if let latent = result.latentGrid {
             files[RunEntryLayout.latentGrid] = grid(latent, columns: 10).encode()
         }
@@ -33,21 +36,38 @@ enum RunFiles {
         return files
     }
 
-    /// An 8×8 grid for images, a scatter picture for 2-D points.
-    static func picture(_ snapshot: Snapshot, dataset: DatasetName) -> PNGImage {
+    /// An 8×8 grid for images; for 2-D points GAN Lab's layers of the snapshot in the run's frame.
+    static func picture(_ snapshot: Snapshot, config: RunConfig, result: TrainingResult) -> PNGImage {
         if snapshot.isImage { return grid(snapshot, columns: 8) }
-        let mixture = GaussianMixture.named(dataset)
-        let centers = mixture?.centers ?? []
-        let extent = (centers.map { max(abs($0.x), abs($0.y)) }.max() ?? 2) * 1.5
-        return PointRaster.draw(points: snapshot.values, centers: centers, extent: extent)
+        let mixture = GaussianMixture.of(config)
+        let view = result.planeViews.first { $0.iteration == snapshot.iteration }
+        let extent = view?.extent ?? mixture.map(PlaneFrame.extent(of:)) ?? 3
+        return PlanePicture(extent: extent, generated: snapshot.values, real: result.realSample.values,
+                            centers: mixture?.centers ?? [], view: view,
+                            size: planePictureSize(snapshots: result.snapshots.count)).draw()
+    }
+
+    /// Side of a 2-D snapshot picture: smaller for many snapshots, so an entry stays under 1 MB.
+    static func planePictureSize(snapshots: Int) -> Int {
+        snapshots <= PlaneViewDetail.fullUpTo ? 320 : 128
     }
 
     /// The filmstrip shows the first 4×4 samples of every snapshot: the same noise vectors frame
     /// after frame, at a quarter of the size of the full grids (which are kept one file each).
     static let stripSamples = 16
 
-    static func stripFrame(_ snapshot: Snapshot, dataset: DatasetName) -> PNGImage {
-        guard snapshot.isImage, snapshot.count > stripSamples else { return picture(snapshot, dataset: dataset) }
+    static func stripFrame(_ snapshot: Snapshot, config: RunConfig, result: TrainingResult) -> PNGImage {
+        guard snapshot.isImage, snapshot.count > stripSamples else {
+            // Many 2-D frames go into the strip as thumbnails (each is also kept full size).
+            guard !snapshot.isImage, result.snapshots.count > PlaneViewDetail.fullUpTo else {
+                return picture(snapshot, config: config, result: result)
+            }
+            let mixture = GaussianMixture.of(config)
+            let view = result.planeViews.first { $0.iteration == snapshot.iteration }
+            return PlanePicture(extent: view?.extent ?? mixture.map(PlaneFrame.extent(of:)) ?? 3, generated: snapshot.values,
+                                real: result.realSample.values, centers: mixture?.centers ?? [], view: view,
+                                size: 64).draw()
+        }
         var first = snapshot
         first.count = stripSamples
         first.values = Array(snapshot.values.prefix(stripSamples * snapshot.sampleShape.reduce(1, *)))

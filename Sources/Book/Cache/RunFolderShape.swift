@@ -8,7 +8,7 @@ import GAN
 enum RunFolderShape {
     static let topFiles: Set<String> = [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation,
                                         RunEntryLayout.provenance, RunEntryLayout.latentGrid]
-    static let sampleFiles: Set<String> = ["final.png", "evolution.png", "points.csv"]
+    static let sampleFiles: Set<String> = ["final.png", "evolution.png", "points.csv", "planes.json"]
 
     /// Whether `name` is a file of `samples/`: a fixed name or `step-<iteration>.png`.
     static func isSampleName(_ name: String) -> Bool {

@@ -15,7 +15,7 @@ struct RunsListing {
             let size = String(format: "%5.0f KB", Double(cache.size(hash)) / 1024)
             switch cache.check(hash, depth: .quick) {
             case .present(let entry):
-                let dataset = entry.config["dataset"]?.string ?? "?"
+                let dataset = entry.datasetName ?? "?"
                 console.line("\(hash.prefix(12))  \(dataset.padded(13))  \(DurationText.format(seconds: entry.wallSeconds).padded(9, left: true))  \(size)  \(users.names(hash))")
             case .damaged:
                 console.line("\(hash.prefix(12))  \("DAMAGED".padded(13))  \("".padded(9))  \(size)  \(users.names(hash)) (ganbook runs verify says why)")

@@ -14,7 +14,7 @@ public enum RunSpeedProbe {
         var rng = RandomGenerator(seed: UInt64(config.seed))
         let gan = ModelBuilder.build(config, sampleShape: shape, rng: &rng)
         let step = GANStep(model: gan, config: config, batchSize: config.batchSize, rng: rng.split())
-        let real = Tensor(shape: [config.batchSize] + shape)
+        let real = Tensor(shape: [config.samplesPerStep] + shape)
         rng.fillUniform(real, in: 0...1)
         _ = step.run(nextReal: { real }, dSteps: config.dSteps)
         var count = 0

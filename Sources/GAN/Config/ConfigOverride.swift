@@ -3,7 +3,8 @@ import Yams
 /// One value put into a configuration before it is decoded, at a dotted key path
 /// (`seed`, `discriminator.dropout`): how one directive expands into the runs of a sweep.
 /// The value keeps its own position, so an error in it points at the line that wrote it.
-public struct ConfigOverride: Sendable {
+/// Yams' `Node` and `Mark` are immutable values that do not declare `Sendable`; nothing here is shared mutably.
+public struct ConfigOverride: @unchecked Sendable {
     public let path: [String]
     public let value: Node
     /// Where the key path was written, so an unknown key points there.

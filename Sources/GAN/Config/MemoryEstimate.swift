@@ -23,7 +23,8 @@ public struct MemoryEstimate: Equatable, Sendable {
         // Value and gradient, plus Adam's two moments or SGD's momentum.
         let copiesPerParameter = config.optimizer.name == .adam || config.dOptimizer.name == .adam ? 4.0 : 3.0
         var layers = LayerTally()
-        let batch = Double(config.batchSize)
+        // G makes `pack` samples for each of D's batch_size decisions (PacGAN).
+        let batch = Double(config.batchSize * config.pack)
         switch config.model {
         case .mlp, .mlp2d:
             Self.mlp(config, batch: batch, into: &layers)

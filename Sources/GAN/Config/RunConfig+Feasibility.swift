@@ -18,14 +18,14 @@ extension RunConfig {
     /// Every reason this run cannot train on `machine` (no memory check when it is unknown).
     public func feasibilityProblems(machine: MachineMemory? = MachineMemory.current) -> [FeasibilityProblem] {
         var problems: [FeasibilityProblem] = []
-        if let available = examplesAvailable, available < batchSize {
+        if let available = examplesAvailable, available < samplesPerStep {
             let what = subset != nil ? "subset \(subset!)" : classes != nil
                 ? "classes \(classes!.map(String.init).joined(separator: ", ")) hold only \(available) examples, and that"
                 : "\(dataset.rawValue) has only \(available) examples, and that"
             problems.append(FeasibilityProblem(
                 kind: .conflict, keys: ["subset", "batch_size", "classes", "dataset"],
-                message: "\(what) is smaller than batch_size \(batchSize): not one batch can be drawn",
-                hint: "lower batch_size to at most \(available)\(subset != nil ? " or raise subset" : "")"))
+                message: "\(what) is smaller than \(pack > 1 ? "batch_size × pack, \(samplesPerStep)" : "batch_size \(batchSize)"): not one batch can be drawn",
+                hint: "lower batch_size to at most \(available / pack)\(subset != nil ? " or raise subset" : "")"))
         }
         let iterations = plannedIterations
         if iterations / logEvery + 2 > Self.maximumLoggedRows {

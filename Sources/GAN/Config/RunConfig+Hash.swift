@@ -1,10 +1,12 @@
 extension RunConfig {
     /// Bumped by hand only when cached results change meaning (metrics renamed, evaluation
-    /// redefined): every run hash changes with it.
-    public static let resultsFormatVersion = 1
+    /// redefined): every run hash changes with it. 2: `pack` draws batch_size × pack samples,
+    /// the mixtures' geometry is in the resolved config.
+    public static let resultsFormatVersion = 2
 
     /// The identity of the run's dataset, known without its files (see `DatasetName.identity`).
-    public var datasetIdentity: String { dataset.identity }
+    /// A mixture's identity carries its geometry.
+    public var datasetIdentity: String { GaussianMixture.of(self)?.identity ?? dataset.identity }
 
     /// The text the run hash is computed from:
     /// `canonicalJSON + "\n" + datasetIdentity + "\n" + "results-format:<N>"`.

@@ -8,7 +8,7 @@ extension RunConfig {
 
     func jsonValue() -> ConfigJSON {
         var members: [String: ConfigJSON] = [
-            "dataset": .string(dataset.rawValue),
+            "dataset": datasetJSON,
             "model": .string(model.rawValue),
             "generator": generatorJSON,
             "discriminator": discriminatorJSON,
@@ -23,6 +23,7 @@ extension RunConfig {
             "label_flip": .number(labelFlip),
             "instance_noise": .number(instanceNoise),
             "pack": .int(pack),
+            "pretrain_d": .int(pretrainD),
             "freeze_generator": .bool(freezeGenerator),
             "seed": .int(seed),
             "log_every": .int(logEvery),
@@ -35,6 +36,14 @@ extension RunConfig {
         if let subset { members["subset"] = .int(subset) }
         if let classes { members["classes"] = .array(classes.map { .int($0) }) }
         return .object(members)
+    }
+
+    /// A mixture's name with its geometry (`{"name":"ring8","radius":2,"std":0.02}`), an image
+    /// dataset's name alone.
+    private var datasetJSON: ConfigJSON {
+        guard let mixture else { return .string(dataset.rawValue) }
+        return .object(["name": .string(dataset.rawValue), MixtureGeometry.scaleKey(for: dataset): .number(mixture.scale),
+                        "std": .number(mixture.std)])
     }
 
     private var generatorJSON: ConfigJSON {

@@ -7,8 +7,11 @@
 /// Defaults that depend on the model or dataset are listed on `GeneratorConfig`,
 /// `DiscriminatorConfig` and below.
 public struct RunConfig: Equatable, Sendable {
-    /// `dataset`: mnist (default), fashion-mnist, ring8 or grid25.
+    /// `dataset`: mnist (default), fashion-mnist, ring8 or grid25; a mixture may be written as a
+    /// mapping with its geometry, `{name: ring8, radius: 1, std: 0.01}`.
     public var dataset: DatasetName
+    /// The mixture's geometry (`dataset: {radius, spacing, std}`); nil for image datasets.
+    public var mixture: MixtureGeometry?
     /// `subset`: train on the first N examples (after `classes`); nil = all. Images only.
     public var subset: Int?
     /// `classes`: keep only these labels (digits 0-9), sorted; nil = all ten. Images only.
@@ -22,11 +25,12 @@ public struct RunConfig: Equatable, Sendable {
     public var discriminator: DiscriminatorConfig
     /// `z_dim`: noise dimension, 1-1024. Default 100 for images, 2 for the 2-D mixtures.
     public var zDim: Int
-    /// `loss`: the generator loss, non-saturating (default) or minimax.
+    /// `loss`: the adversarial loss (G's and D's matching one): non-saturating (default),
+    /// minimax, least-squares (LSGAN) or hinge.
     public var loss: LossKind
     /// `epochs` or `iterations` (at most one may be written). Default 20 epochs.
     public var length: TrainingLength
-    /// `batch_size`: examples per batch, 1-4096, a multiple of `pack`. Default 64.
+    /// `batch_size`: D's decisions per batch (samples when `pack` is 1), 1-4096. Default 64.
     public var batchSize: Int
     /// `optimizer`: G's optimizer (and D's unless `d_optimizer` is given). Default Adam
     /// lr 0.0002, β1 0.5, β2 0.999, eps 1e-8.
@@ -47,9 +51,14 @@ public struct RunConfig: Equatable, Sendable {
     /// `instance_noise`: initial std of Gaussian noise added to D's inputs (real and fake),
     /// annealed linearly to 0 over the run; ≥ 0. Default 0.
     public var instanceNoise: Double
-    /// `pack`: PacGAN packing, D judges `pack` samples at once, 1-16. Default 1.
+    /// `pack`: PacGAN packing, D judges `pack` samples at once, 1-16; D still makes `batch_size`
+    /// decisions per step, so G draws `batch_size × pack` samples (PacGAN's code). Default 1.
     public var pack: Int
-    /// `freeze_generator`: G is never updated (D trains alone). Default false.
+    /// `pretrain_d`: discriminator steps on real vs untrained-G samples before the game starts,
+    /// 0-100000. Default 0.
+    public var pretrainD: Int
+    /// `freeze_generator`: G is never updated (D trains alone); logged iterations still compute
+    /// G's loss and its gradients, without applying them. Default false.
     public var freezeGenerator: Bool
     /// `seed`: seed of the run's one RNG, ≥ 0. Default 1.
     public var seed: Int
@@ -65,6 +74,7 @@ public struct RunConfig: Equatable, Sendable {
         let model = model ?? ModelKind.defaultModel(for: dataset)
         precondition(model.isImage == dataset.isImage, "model \(model.rawValue) cannot train on \(dataset.rawValue)")
         self.dataset = dataset
+        self.mixture = MixtureGeometry.defaults(for: dataset)
         self.subset = nil
         self.classes = nil
         self.model = model
@@ -82,6 +92,7 @@ public struct RunConfig: Equatable, Sendable {
         self.labelFlip = 0
         self.instanceNoise = 0
         self.pack = 1
+        self.pretrainD = 0
         self.freezeGenerator = false
         self.seed = 1
         self.logEvery = 50
@@ -93,7 +104,7 @@ public struct RunConfig: Equatable, Sendable {
     static let topLevelKeys = [
         "dataset", "subset", "classes", "model", "generator", "discriminator",
         "z_dim", "loss", "epochs", "iterations", "batch_size", "optimizer", "d_optimizer", "init",
-        "d_steps", "label_smoothing", "label_flip", "instance_noise", "pack", "freeze_generator",
+        "d_steps", "label_smoothing", "label_flip", "instance_noise", "pack", "pretrain_d", "freeze_generator",
         "seed", "log_every", "snapshots",
     ]
 }

@@ -19,7 +19,7 @@ struct RunConfigDecoder {
     }
 
     func decode(checkingFeasibility: Bool = true) throws -> RunConfig {
-        let dataset = problems.attempt { try root["dataset"]?.choice(DatasetName.self) ?? .mnist }
+        let dataset = problems.attempt { try decodeDatasetName() }
         let model = dataset.flatMap { dataset in problems.attempt { try decodeModel(for: dataset) } }
         // The rest depends on the dataset and model: without them, report what was found so far.
         guard let dataset, let model else {
@@ -27,6 +27,7 @@ struct RunConfigDecoder {
             preconditionFailure("a failed dataset or model records its problem")
         }
         var config = RunConfig(dataset: dataset, model: model)
+        config.mixture = problems.attempt { try decodeGeometry(for: dataset) } ?? config.mixture
         config.classes = problems.attempt { try decodeClasses(for: dataset) }
         config.subset = problems.attempt { try decodeSubset(for: dataset, classes: config.classes) }
         config.generator = problems.attempt { try decodeGenerator(for: model) } ?? config.generator
@@ -55,7 +56,8 @@ struct RunConfigDecoder {
             try root["instance_noise"]?.double(where: { $0 >= 0 }, "must be at least 0",
                                                hint: "typical values are 0.1 to 1")
         } ?? config.instanceNoise
-        config.pack = problems.attempt { try decodePack(batchSize: config.batchSize) } ?? config.pack
+        config.pack = problems.attempt { try root["pack"]?.int(in: 1...16) } ?? config.pack
+        config.pretrainD = problems.attempt { try root["pretrain_d"]?.int(in: 0...100_000) } ?? config.pretrainD
         config.freezeGenerator = problems.attempt { try root["freeze_generator"]?.bool() } ?? config.freezeGenerator
         config.seed = problems.attempt { try root["seed"]?.int(in: 0...Int.max) } ?? config.seed
         config.logEvery = problems.attempt { try root["log_every"]?.int(in: 1...Int.max) } ?? config.logEvery
@@ -143,15 +145,5 @@ struct RunConfigDecoder {
         if let epochs { return .epochs(try epochs.int(in: 1...10_000)) }
         if let iterations { return .iterations(try iterations.int(in: 1...100_000_000)) }
         return .defaultLength
-    }
-
-    private func decodePack(batchSize: Int) throws -> Int {
-        guard let value = root["pack"] else { return 1 }
-        let pack = try value.int(in: 1...16)
-        guard batchSize % pack == 0 else {
-            throw value.error(.conflict, "batch_size \(batchSize) is not a multiple of pack \(pack)",
-                              hint: "D sees batch_size / pack packed samples; pick a batch size divisible by \(pack)")
-        }
-        return pack
     }
 }

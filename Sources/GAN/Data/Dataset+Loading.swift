@@ -6,9 +6,10 @@ extension Dataset {
     /// - Throws: `GANError` when the dataset is missing, damaged or not the canonical one, or
     ///   when `subset` exceeds the examples left after `classes`.
     public static func load(_ name: DatasetName, classes: [Int]? = nil, subset: Int? = nil,
-                            search: DataSearchPath) throws -> Dataset {
+                            geometry: MixtureGeometry? = nil, search: DataSearchPath) throws -> Dataset {
         let full: Dataset
-        if let mixture = GaussianMixture.named(name) {
+        if let geometry = geometry ?? MixtureGeometry.defaults(for: name) {
+            let mixture = GaussianMixture.mixture(name, geometry: geometry)
             full = DatasetCache.shared.dataset(for: mixture.identity) { mixture.generate() }
         } else {
             let files = try search.locate(name)
@@ -21,7 +22,7 @@ extension Dataset {
 
     /// The training data of a run: its dataset with its `classes` and `subset`.
     public static func load(for config: RunConfig, search: DataSearchPath) throws -> Dataset {
-        try load(config.dataset, classes: config.classes, subset: config.subset, search: search)
+        try load(config.dataset, classes: config.classes, subset: config.subset, geometry: config.mixture, search: search)
     }
 
     /// The examples whose label is in `classes` (all when nil), then the first `subset` of them
@@ -43,6 +44,6 @@ extension Dataset {
         }
         return Dataset(name: name, shape: shape, storage: storage.selecting(kept, size: shape.elementCount),
                        labels: kept.map { labels[$0] },
-                       identity: identity, digest: digest)
+                       identity: identity, digest: digest, mixture: mixture)
     }
 }

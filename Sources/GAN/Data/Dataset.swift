@@ -13,9 +13,11 @@ public struct Dataset: Sendable {
     /// SHA-256 (hex) of the source data: the decompressed training-image file for images (checked
     /// against the canonical digest), the generated float values for mixtures. For provenance.
     public let digest: String
+    /// The mixture the points were drawn from; nil for image datasets.
+    public let mixture: GaussianMixture?
 
     public init(name: DatasetName, shape: SampleShape, storage: ExampleStorage, labels: [Int],
-                identity: String, digest: String) {
+                identity: String, digest: String, mixture: GaussianMixture? = nil) {
         precondition(storage.count == labels.count * shape.elementCount,
                      "\(storage.count) values do not make \(labels.count) examples of \(shape.elementCount)")
         self.name = name
@@ -24,11 +26,13 @@ public struct Dataset: Sendable {
         self.labels = labels
         self.identity = identity
         self.digest = digest
+        self.mixture = mixture
     }
 
     public init(name: DatasetName, shape: SampleShape, values: [Float], labels: [Int],
-                identity: String, digest: String) {
-        self.init(name: name, shape: shape, storage: .floats(values), labels: labels, identity: identity, digest: digest)
+                identity: String, digest: String, mixture: GaussianMixture? = nil) {
+        self.init(name: name, shape: shape, storage: .floats(values), labels: labels, identity: identity, digest: digest,
+                  mixture: mixture)
     }
 
     /// Number of examples.

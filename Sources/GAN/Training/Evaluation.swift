@@ -24,7 +24,7 @@ public enum Evaluation {
         let real = result.realSample
         let realSpread = meanPairwiseDistance(real)
         if realSpread > 0 { values[diversity] = meanPairwiseDistance(generated) / realSpread }
-        if let mixture = GaussianMixture.named(dataset.name) {
+        if let mixture = dataset.mixture {
             for (name, value) in MixtureEvaluation.evaluate(points: generated.values, mixture: mixture) {
                 values[name] = value
             }

@@ -1,7 +1,14 @@
 import Engine
 
 /// One full GAN iteration on preallocated buffers: `dSteps` discriminator updates on a real and a
-/// generated batch (G frozen), then one generator update through D (D frozen).
+/// generated batch (G frozen), then one generator update through D (D frozen). The losses and
+/// their gradients come from the run's `AdversarialLoss` (`loss:`).
+///
+/// With PacGAN packing m, D makes `batchSize` decisions per step, each on m samples: G draws
+/// m·`batchSize` samples and the real batch holds as many (PacGAN's code, m noise batches).
+///
+/// A frozen generator is never updated, but on detailed iterations G's loss is still
+/// differentiated through D into G, so the gradient norms say what G would have been told.
 ///
 /// Only the gradients a phase needs are computed: D's step asks for no gradient of its input,
 /// and G's step asks for none of D's parameters except on iterations that log D's gradient norm.
@@ -18,10 +25,13 @@ import Engine
 /// gradients and each layer's update finds its gradient in cache.
 public final class GANStep {
     public let model: GANModel
+    /// D's decisions per step (packs when packing).
     public let batchSize: Int
+    /// Samples G generates and real samples D reads per step: `batchSize × pack`.
+    public let samplesPerStep: Int
     let generatorOptimizer: Optimizer
     let discriminatorOptimizer: Optimizer
-    let lossKind: LossKind
+    let loss: AdversarialLoss
     let realTarget: Float
     let labelFlip: Float
     let freezeGenerator: Bool
@@ -33,7 +43,9 @@ public final class GANStep {
 
     private var rng: RandomGenerator
     private let noise: Tensor
-    private let bce = BinaryCrossEntropyWithLogits()
+    /// ∂loss/∂logits for one batch of D's decisions, and for the paired real + generated batch.
+    private let judgedGradient: Tensor
+    private let pairedGradient: Tensor
     private var realTargets: [Float]
     private var fakeTargets: [Float]
     /// D's input when instance noise is on (x + ε); otherwise D reads the batch directly.
@@ -49,6 +61,8 @@ public final class GANStep {
     private let generatorLayerParameters: [[Parameter]]
     private let discriminatorLayerParameters: [[Parameter]]
 
+    /// `batchSize` is D's decisions per step (`config.batchSize`); the real batches `run` reads
+    /// hold `batchSize × pack` samples.
     public convenience init(model: GANModel, config: RunConfig, batchSize: Int, rng: RandomGenerator) {
         self.init(model: model, config: config, batchSize: batchSize, rng: rng,
                   pairing: model.discriminator.isSampleIndependent)
@@ -60,22 +74,25 @@ public final class GANStep {
         precondition(!pairing || model.discriminator.isSampleIndependent, "D mixes samples: its batches cannot be paired")
         self.model = model
         self.batchSize = batchSize
+        samplesPerStep = batchSize * model.pack
         generatorOptimizer = GANStep.optimizer(config.optimizer, model.generator.parameters)
         discriminatorOptimizer = GANStep.optimizer(config.dOptimizer, model.discriminator.parameters)
-        lossKind = config.loss
+        loss = GANStep.loss(config.loss)
         realTarget = Float(config.labelSmoothing)
         labelFlip = Float(config.labelFlip)
         freezeGenerator = config.freezeGenerator
         pairsDiscriminatorBatches = pairing
         fusesUpdates = fusingUpdates
         self.rng = rng
-        noise = Tensor(shape: [batchSize, model.zDim])
-        let judged = batchSize / model.pack
-        realTargets = Array(repeating: realTarget, count: judged)
-        fakeTargets = Array(repeating: 0, count: judged)
-        judgedShape = model.discriminatorInputShape(batch: batchSize)
+        noise = Tensor(shape: [samplesPerStep, model.zDim])
+        realTargets = Array(repeating: realTarget, count: batchSize)
+        fakeTargets = Array(repeating: 0, count: batchSize)
+        judgedShape = model.discriminatorInputShape(batch: samplesPerStep)
         noisyInput = Tensor(shape: judgedShape)
-        pairedInput = Tensor(shape: pairsDiscriminatorBatches ? model.discriminatorInputShape(batch: 2 * batchSize) : [0])
+        pairedInput = Tensor(shape: pairsDiscriminatorBatches ? model.discriminatorInputShape(batch: 2 * samplesPerStep) : [0])
+        judgedGradient = Tensor(shape: model.discriminator.outputShape(inputShape: judgedShape))
+        pairedGradient = Tensor(shape: model.discriminator.outputShape(
+            inputShape: model.discriminatorInputShape(batch: 2 * samplesPerStep)))
         generatorLayerParameters = model.generator.layers.map(\.parameters)
         discriminatorLayerParameters = model.discriminator.layers.map(\.parameters)
     }
@@ -90,7 +107,26 @@ public final class GANStep {
         }
     }
 
-    /// Runs one iteration. `nextReal` fills a real batch (shape [batchSize] + sample shape) for
+    /// The loss named by `loss:`, as `optimizer(_:_:)` builds the optimizer named by `optimizer:`.
+    static func loss(_ kind: LossKind) -> AdversarialLoss {
+        switch kind {
+        case .nonSaturating: return CrossEntropyGANLoss(minimax: false)
+        case .minimax: return CrossEntropyGANLoss(minimax: true)
+        case .leastSquares: return LeastSquaresGANLoss()
+        case .hinge: return HingeGANLoss()
+        }
+    }
+
+    /// `steps` discriminator updates on real batches against G's samples, G untouched
+    /// (`pretrain_d`); statistics of the last one.
+    public func pretrainDiscriminator(steps: Int, nextReal: () -> Tensor, instanceNoise: Float = 0) -> StepStatistics {
+        var stats = StepStatistics()
+        for _ in 0..<steps { discriminatorStep(real: nextReal(), fake: generate(), instanceNoise: instanceNoise,
+                                               detailed: false, stats: &stats) }
+        return stats
+    }
+
+    /// Runs one iteration. `nextReal` fills a real batch (shape [samplesPerStep] + sample shape) for
     /// each D step; `instanceNoise` is the std of the noise added to D's inputs now. `detailed`
     /// iterations also measure gradient norms and batch statistics (for the metrics log).
     public func run(nextReal: () -> Tensor, dSteps: Int = 1, instanceNoise: Float = 0,
@@ -104,33 +140,42 @@ public final class GANStep {
                 (stats.realMean, stats.realStd) = meanAndStandardDeviation(real)
                 (stats.fakeMean, stats.fakeStd) = meanAndStandardDeviation(fake)
             }
-            drawTargets()
-            discriminatorOptimizer.beginStep()
-            if pairsDiscriminatorBatches {
-                discriminatorStepPaired(real: real, fake: fake, instanceNoise: instanceNoise, detailed: detailed,
-                                        stats: &stats)
-            } else {
-                discriminatorStepSeparate(real: real, fake: fake, instanceNoise: instanceNoise, stats: &stats)
-            }
+            discriminatorStep(real: real, fake: fake, instanceNoise: instanceNoise, detailed: detailed, stats: &stats)
             if detailed { stats.gradNormDLoss = gradientNorm(model.discriminator.parameters) }
         }
         // G through the updated D, on the same generated batch.
         let logits = model.discriminator.forward(judged(fake, instanceNoise), training: true)
-        stats.lossG = generatorLoss(logits)
-        if freezeGenerator { return stats }
+        stats.lossG = loss.generatorLoss(logits: logits, gradient: judgedGradient)
+        // A frozen G still measures on detailed iterations: the same gradients, never applied.
+        let updating = !freezeGenerator
+        if !updating && !detailed { return stats }
         // D's parameter gradients only for the log; written, so D's next step needs no zeroing.
         let needs = GradientNeeds(parameters: detailed, input: true, accumulate: false)
-        guard let dJudged = model.discriminator.backward(bce.lastGradient, needs: needs) else {
+        guard let dJudged = model.discriminator.backward(judgedGradient, needs: needs) else {
             preconditionFailure("D returned no input gradient")
         }
         if detailed { stats.gradNormD = gradientNorm(model.discriminator.parameters) }
-        generatorOptimizer.beginStep()
-        let generatorNeeds = GradientNeeds.parametersOnly.overwriting.updating(with: consumer(generatorOptimizer, detailed))
+        if updating { generatorOptimizer.beginStep() }
+        let updater = updating ? consumer(generatorOptimizer, detailed) : nil
+        let generatorNeeds = GradientNeeds.parametersOnly.overwriting.updating(with: updater)
         _ = model.generator.backward(asGeneratorOutput(dJudged, like: fake), needs: generatorNeeds) {
-            updateLayer($0, of: generatorLayerParameters, generatorOptimizer)
+            if updating { updateLayer($0, of: generatorLayerParameters, generatorOptimizer) }
         }
         if detailed { stats.gradNormG = gradientNorm(model.generator.parameters) }
         return stats
+    }
+
+    /// One update of D on a real and a generated batch (fresh targets drawn).
+    private func discriminatorStep(real: Tensor, fake: Tensor, instanceNoise: Float, detailed: Bool,
+                                   stats: inout StepStatistics) {
+        drawTargets()
+        discriminatorOptimizer.beginStep()
+        if pairsDiscriminatorBatches {
+            discriminatorStepPaired(real: real, fake: fake, instanceNoise: instanceNoise, detailed: detailed,
+                                    stats: &stats)
+        } else {
+            discriminatorStepSeparate(real: real, fake: fake, instanceNoise: instanceNoise, stats: &stats)
+        }
     }
 
     /// The optimizer, when it can update weights inside their gradient products: not on detailed
@@ -148,13 +193,15 @@ public final class GANStep {
         fill(pairedInput.data + half, from: fake, instanceNoise)
         let logits = model.discriminator.forward(pairedInput, training: true)
         let judged = realTargets.count
-        stats.lossDReal = bce.loss(logits: logits, rows: 0..<judged, targets: realTargets)
-        stats.lossDFake = bce.loss(logits: logits, rows: judged..<(2 * judged), targets: fakeTargets)
+        stats.lossDReal = loss.discriminatorLoss(logits: logits, rows: 0..<judged, targets: realTargets,
+                                                 gradient: pairedGradient)
+        stats.lossDFake = loss.discriminatorLoss(logits: logits, rows: judged..<(2 * judged), targets: fakeTargets,
+                                                 gradient: pairedGradient)
         stats.dReal = meanSigmoid(logits, rows: 0..<judged)
         stats.dFake = meanSigmoid(logits, rows: judged..<(2 * judged))
         // The only backward of D's step: weights may be updated inside their gradient products.
         let needs = GradientNeeds.parametersOnly.overwriting.updating(with: consumer(discriminatorOptimizer, detailed))
-        _ = model.discriminator.backward(bce.lastGradient, needs: needs) {
+        _ = model.discriminator.backward(pairedGradient, needs: needs) {
             updateLayer($0, of: discriminatorLayerParameters, discriminatorOptimizer)
         }
     }
@@ -162,13 +209,13 @@ public final class GANStep {
     /// D on the real batch, then on the generated one (G's output is not differentiated).
     private func discriminatorStepSeparate(real: Tensor, fake: Tensor, instanceNoise: Float, stats: inout StepStatistics) {
         let realLogits = model.discriminator.forward(judged(real, instanceNoise), training: true)
-        stats.lossDReal = bce.loss(logits: realLogits, targets: realTargets)
+        stats.lossDReal = loss.discriminatorLoss(logits: realLogits, targets: realTargets, gradient: judgedGradient)
         stats.dReal = meanSigmoid(realLogits, rows: 0..<realLogits.count)
-        _ = model.discriminator.backward(bce.lastGradient, needs: GradientNeeds.parametersOnly.overwriting)
+        _ = model.discriminator.backward(judgedGradient, needs: GradientNeeds.parametersOnly.overwriting)
         let fakeLogits = model.discriminator.forward(judged(fake, instanceNoise), training: true)
-        stats.lossDFake = bce.loss(logits: fakeLogits, targets: fakeTargets)
+        stats.lossDFake = loss.discriminatorLoss(logits: fakeLogits, targets: fakeTargets, gradient: judgedGradient)
         stats.dFake = meanSigmoid(fakeLogits, rows: 0..<fakeLogits.count)
-        _ = model.discriminator.backward(bce.lastGradient, needs: .parametersOnly) {
+        _ = model.discriminator.backward(judgedGradient, needs: .parametersOnly) {
             updateLayer($0, of: discriminatorLayerParameters, discriminatorOptimizer)
         }
     }
@@ -195,7 +242,7 @@ public final class GANStep {
 
     /// The batch as D sees it: packed by reshaping, plus instance noise when asked.
     private func judged(_ batch: Tensor, _ noiseStd: Float) -> Tensor {
-        let shape = batch.rows == batchSize ? judgedShape : model.discriminatorInputShape(batch: batch.rows)
+        let shape = batch.rows == samplesPerStep ? judgedShape : model.discriminatorInputShape(batch: batch.rows)
         if noiseStd > 0 {
             noisyInput.reshape(shape)
             fill(noisyInput.data, from: batch, noiseStd)
@@ -218,19 +265,6 @@ public final class GANStep {
     private func asGeneratorOutput(_ gradient: Tensor, like output: Tensor) -> Tensor {
         if gradient.shape == output.shape { return gradient }
         return gradientViews.view(of: gradient, shape: output.shape)
-    }
-
-    /// Non-saturating: −log σ(D(G(z))) = BCE(·, 1). Minimax: log(1 − σ(D(G(z)))) = −BCE(·, 0).
-    private func generatorLoss(_ logits: Tensor) -> Float {
-        switch lossKind {
-        case .nonSaturating:
-            return bce.loss(logits: logits, target: 1)
-        case .minimax:
-            let loss = bce.loss(logits: logits, target: 0)
-            let g = bce.lastGradient
-            for i in 0..<g.count { g.data[i] = -g.data[i] }
-            return -loss
-        }
     }
 
     private func meanSigmoid(_ logits: Tensor, rows: Range<Int>) -> Float {

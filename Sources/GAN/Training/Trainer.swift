@@ -10,9 +10,9 @@ public enum Trainer {
     public static func train(config: RunConfig, dataset: Dataset, threads: Int,
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
         ComputePool.configure(threads: threads)
-        guard dataset.count >= config.batchSize else {
+        guard dataset.count >= config.samplesPerStep else {
             throw GANError(kind: .invalidValue, file: "", keyPath: "batch_size",
-                           message: "batch_size \(config.batchSize) is larger than the \(dataset.count) training examples",
+                           message: "batch_size × pack \(config.samplesPerStep) is larger than the \(dataset.count) training examples",
                            hint: "lower batch_size or raise subset")
         }
         // Separate streams so that, e.g., changing the snapshot count never changes training.
@@ -22,7 +22,7 @@ public enum Trainer {
         var sampleRNG = root.split()
 
         let model = ModelBuilder.build(config, sampleShape: dataset.sampleShape, rng: &modelRNG)
-        let sampler = BatchSampler(dataset: dataset, batchSize: config.batchSize, output: config.generator.output,
+        let sampler = BatchSampler(dataset: dataset, batchSize: config.samplesPerStep, output: config.generator.output,
                                    rng: dataRNG)
         let step = GANStep(model: model, config: config, batchSize: config.batchSize, rng: stepRNG)
         let total = totalIterations(config, batchesPerEpoch: sampler.batchesPerEpoch)
@@ -33,6 +33,12 @@ public enum Trainer {
 
         var log = MetricsLog()
         var snapshots: [Snapshot] = []
+        var planeViews: [PlaneView] = []
+        let planeExtent = dataset.mixture.map(PlaneFrame.extent(of:))
+        if config.pretrainD > 0 {
+            _ = step.pretrainDiscriminator(steps: config.pretrainD, nextReal: sampler.next,
+                                           instanceNoise: Float(config.instanceNoise))
+        }
         let clock = ProgressClock(total: total, report: progress)
         var imagesSeen = 0
         var divergedAt: Int?
@@ -41,7 +47,7 @@ public enum Trainer {
             let noiseStd = Float(config.instanceNoise * (1 - Double(iteration - 1) / Double(total)))
             var stats = step.run(nextReal: sampler.next, dSteps: config.dSteps, instanceNoise: noiseStd,
                                  detailed: detailed)
-            imagesSeen += config.batchSize * config.dSteps
+            imagesSeen += config.samplesPerStep * config.dSteps
             // Past divergence every number is NaN: stop, keeping this iteration as the run's last
             // row and snapshot so the entry is complete.
             let diverged = Divergence.isDiverged(stats)
@@ -57,6 +63,11 @@ public enum Trainer {
             }
             if snapshotAt.contains(iteration) || diverged {
                 snapshots.append(snapshot(model, fixedNoise, sampler, iteration: iteration))
+                if let planeExtent {
+                    planeViews.append(PlaneViewProbe.measure(model: model, loss: step.loss, samples: fixedNoise,
+                                                             extent: planeExtent, iteration: iteration,
+                                                             detail: .forSnapshots(config.snapshots)))
+                }
             }
             clock.tick(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count), stats: stats)
             if diverged {
@@ -74,6 +85,7 @@ public enum Trainer {
             imagesPerSecond: Double(imagesSeen) / max(wall, 1e-9), threads: threads,
             blasCore: BLASRuntime.coreName)
         var evaluated = result
+        evaluated.planeViews = planeViews
         evaluated.evaluation = Evaluation.evaluate(result, dataset: dataset, lastStats: log.rows.last?.step)
         if let divergedAt { evaluated.evaluation[Evaluation.divergedAtIteration] = Double(divergedAt) }
         return evaluated

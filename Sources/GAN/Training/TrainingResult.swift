@@ -14,6 +14,8 @@ public struct TrainingResult {
     public var threads: Int
     /// The BLAS kernel that ran (e.g. "SkylakeX").
     public var blasCore: String
+    /// GAN Lab's views of the plane at every snapshot (2-D runs only), in snapshot order.
+    public var planeViews: [PlaneView] = []
 
     public var finalSnapshot: Snapshot { snapshots[snapshots.count - 1] }
 }

@@ -7,7 +7,7 @@ final class EndToEndTests: ExecutableNotebookTestCase {
     static let buildArguments = ["build", "--content", "content", "--site", "site", "--templates", "templates",
                                  "--threads", "1"]
     static let entryFiles = ["config.json", "metrics.csv", "eval.json", "run.json", "samples/final.png",
-                             "samples/evolution.png"]
+                             "samples/evolution.png", "samples/planes.json"]
 
     func testBuildTrainListAndPrune() throws {
         try notebook.write("rings.md", SmallRun.page(
@@ -119,7 +119,7 @@ final class EndToEndTests: ExecutableNotebookTestCase {
         XCTAssertGreaterThanOrEqual(metrics.count, 5, "a row every 5 of 20 iterations", file: file, line: line)
         let entry = try RunEntry.load(from: folder)
         XCTAssertEqual(entry.snapshotIterations.last, 20, file: file, line: line)
-        XCTAssertTrue(entry.configJSON.contains("\"dataset\": \"ring8\""), entry.configJSON, file: file, line: line)
+        XCTAssertTrue(entry.configJSON.contains("\"name\": \"ring8\""), entry.configJSON, file: file, line: line)
         XCTAssertTrue(String(decoding: files["run.json"] ?? Data(), as: UTF8.self).contains(hash), file: file, line: line)
         XCTAssertFalse(entry.evaluation.isEmpty, file: file, line: line)
         let size = files.values.reduce(0) { $0 + $1.count }

@@ -32,8 +32,11 @@ final class AuthorCommandLineTests: ExecutableNotebookTestCase {
         XCTAssertTrue(list.stdout.contains(" KB"), list.stdout)
 
         XCTAssertEqual(try ganbook(["runs", "verify"]).status, 0)
+        // Run a's entry, found by the listing (the order of hashes says nothing about which is which).
+        let lineOfA = try XCTUnwrap(list.stdout.split(separator: "\n").first { $0.contains("page/a") })
+        let hashOfA = try XCTUnwrap(hashes.first { lineOfA.contains($0.prefix(12)) })
         // Damage one entry: verify reports it, exits 1 and deletes nothing.
-        let damaged = notebook.runs.appendingPathComponent(hashes[0]).appendingPathComponent("config.json")
+        let damaged = notebook.runs.appendingPathComponent(hashOfA).appendingPathComponent("config.json")
         try Data("{\"dataset\": \"ring8\"}\n".utf8).write(to: damaged)
         let verify = try ganbook(["runs", "verify"])
         XCTAssertEqual(verify.status, 1, verify.all)
@@ -43,7 +46,7 @@ final class AuthorCommandLineTests: ExecutableNotebookTestCase {
 
         // gc: an unused entry goes (a dry run first lists it and keeps it).
         try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "b", seed: 2)))
-        let unused = notebook.runs.appendingPathComponent(hashes[0])
+        let unused = notebook.runs.appendingPathComponent(hashOfA)
         let dry = try ganbook(["runs", "gc", "--dry-run"])
         XCTAssertEqual(dry.status, 0, dry.all)
         XCTAssertTrue(dry.stdout.contains("would remove \(unused.path)") || dry.stdout.contains("would remove"), dry.all)

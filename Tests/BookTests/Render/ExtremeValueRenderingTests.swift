@@ -75,13 +75,15 @@ final class ExtremeValueRenderingTests: XCTestCase {
         XCTAssertEqual(DurationText.format(seconds: 7300), "2 h 02 min")
     }
 
-    func testPointRasterSkipsPointsThatAreNotFinite() {
+    /// Points that are not finite or lie far away are counted as outside, never drawn inside,
+    /// never a crash; a frame that is not finite or empty still draws.
+    func testPlanePictureWithPointsThatAreNotFiniteOrFar() {
         let points: [Float] = [.nan, .nan, .infinity, 0, 0, -.infinity, 1e38, -1e38, 0.5, 0.5]
-        let image = PointRaster.draw(points: points, centers: [SIMD2(.nan, 1), SIMD2(1, 0)], extent: 3)
-        let clean = PointRaster.draw(points: [0.5, 0.5], centers: [SIMD2(1, 0)], extent: 3)
-        XCTAssertEqual(image, clean, "only the finite point inside the window and the finite centre are drawn")
-        _ = PointRaster.draw(points: [1, 1], centers: [], extent: .nan)
-        _ = PointRaster.draw(points: [1, 1], centers: [], extent: 0)
+        let picture = PlanePicture(extent: 3, generated: points, centers: [SIMD2(.nan, 1), SIMD2(1, 0)])
+        XCTAssertEqual(picture.outsideCount, 4)
+        _ = picture.draw()
+        _ = PlanePicture(extent: .nan, generated: [1, 1]).draw()
+        _ = PlanePicture(extent: 0, generated: [1, 1]).draw()
     }
 
     func testSampleGridOfNotFiniteValues() {

@@ -44,7 +44,29 @@ public struct ExperimentViewBuilder: Sendable {
             runFiles: [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation].map {
                 RunFileLink(name: $0, href: base + $0)
             },
-            divergedAtIteration: entry.evaluation[Evaluation.divergedAtIteration].map(ValueText.plain))
+            divergedAtIteration: entry.evaluation[Evaluation.divergedAtIteration].map(ValueText.plain),
+            planeLegend: entry.hasPlaneViews ? Self.planeLegend : nil,
+            lossNote: entry.configText("loss").flatMap(LossKind.init(rawValue:)).flatMap(Self.lossNote))
+    }
+
+    /// GAN Lab's layers (Kahng et al. 2018), as `PlanePicture` draws them.
+    static let planeLegend = "Each frame shows GAN Lab's layers in one frame: D's decision surface σ(D(x)) behind "
+        + "everything (green where D says real, purple where it says generated, white at 0.5, in bands of 0.05); "
+        + "real samples as green crosses, generated samples as purple dots, mode centres as black rings; "
+        + "arrows on 64 generated samples pointing along −∇ₓL_G, where G's loss moves them (longest = largest); "
+        + "for z_dim 2, G's image of a regular 11 × 11 grid over [−2.5, 2.5]² of z as a grey mesh. Generated points "
+        + "outside the frame are drawn in red on its edge and counted top left."
+
+    /// Losses later than Goodfellow et al. (2014) are labelled as such.
+    static func lossNote(_ loss: LossKind) -> String? {
+        switch loss {
+        case .leastSquares:
+            return "Loss: least squares (LSGAN, Mao et al. 2017), later than the original GAN paper."
+        case .hinge:
+            return "Loss: hinge (Lim & Ye 2017; Miyato et al. 2018), later than the original GAN paper."
+        case .nonSaturating, .minimax:
+            return nil
+        }
     }
 
     /// Generated points over the real mode centres, for runs that stored `samples/points.csv`
@@ -63,8 +85,7 @@ public struct ExperimentViewBuilder: Sendable {
         }
         let generated = subset(false)
         var modes = subset(true)
-        if modes.x.isEmpty, let name = entry.configText("dataset").flatMap(DatasetName.init(rawValue:)),
-           let mixture = GaussianMixture.named(name) {
+        if modes.x.isEmpty, let mixture = entry.mixture {
             modes = (mixture.centers.map { $0.x }, mixture.centers.map { $0.y })
         }
         return ScatterPlot(title: "Generated samples and real modes", sets: [
@@ -79,7 +100,7 @@ public struct ExperimentViewBuilder: Sendable {
                        entry.provenanceText(RunProvenanceKey.engine)].compactMap { $0 }
         return ProvenanceView(
             configJSON: entry.configJSON,
-            datasetIdentity: entry.provenanceText(RunProvenanceKey.datasetIdentity) ?? entry.configText("dataset") ?? "unknown",
+            datasetIdentity: entry.provenanceText(RunProvenanceKey.datasetIdentity) ?? entry.datasetName ?? "unknown",
             datasetDigest: entry.provenanceText(RunProvenanceKey.datasetDigest) ?? "unknown",
             engineVersion: version.isEmpty ? "unknown" : version.joined(separator: " · "),
             wallTime: DurationText.format(seconds: entry.wallSeconds),

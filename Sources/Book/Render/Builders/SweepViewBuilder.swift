@@ -78,6 +78,9 @@ struct SweepViewBuilder {
             }
             return TableRow(run: RunLink(label: name, href: "#run-" + sweep.id, hash: group.members[0].entry.hash), cells: cells)
         }
-        return TableView(tableTitle: nil, columns: columns, rows: rows)
+        return TableView(tableTitle: nil,
+                         columns: columns.map { TableColumn(name: $0, note: $0 == TableViewBuilder.wallSeconds
+                                                                ? "training time" : "after training") },
+                         rows: rows, sourceNote: "mean ± std over each setting's seeds")
     }
 }

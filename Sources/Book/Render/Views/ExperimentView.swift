@@ -26,11 +26,16 @@ public struct ExperimentView: Sendable {
     /// The run folder's data files (config.json, metrics.csv, eval.json), linked under the block.
     public let runFiles: [RunFileLink]
     public let hasRunFiles: Bool
+    /// For 2-D runs: what each layer of the snapshot pictures shows.
+    public let planeLegend: String?
+    /// For losses later than the original GAN paper: which paper, and that it is later.
+    public let lossNote: String?
 
     public init(runID: String, caption: String?, hash: String, lossChartSVG: String, discriminatorChartSVG: String,
                 gradientChartSVG: String, finalGridPath: String, evolutionFrames: [EvolutionFrame],
                 filmstripPath: String?, latentGridPath: String?, scatterSVG: String?, evalMetrics: [NamedValue],
-                provenance: ProvenanceView, runFiles: [RunFileLink] = [], divergedAtIteration: String? = nil) {
+                provenance: ProvenanceView, runFiles: [RunFileLink] = [], divergedAtIteration: String? = nil,
+                planeLegend: String? = nil, lossNote: String? = nil) {
         self.runID = runID
         self.anchor = "run-" + runID
         self.caption = caption
@@ -51,5 +56,7 @@ public struct ExperimentView: Sendable {
         self.provenance = provenance
         self.runFiles = runFiles
         self.hasRunFiles = !runFiles.isEmpty
+        self.planeLegend = planeLegend
+        self.lossNote = lossNote
     }
 }
