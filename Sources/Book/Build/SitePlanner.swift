@@ -116,7 +116,7 @@ enum SitePlanner {
         let runs = blocks.compactMap { if case .run(let run) = $0 { return run } else { return nil } }
         let chosen = display.runs.isEmpty ? runs : runs.filter { display.runs.contains($0.id) }
         guard !chosen.isEmpty, chosen.allSatisfy({ $0.config.dataset.isImage }) else { return [] }
-        return zip(display.columns, display.columnLines).filter { MixtureEvaluation.keys.contains($0.0) }.map { column, line in
+        return zip(display.columns, display.columnLines).filter { EvaluationKey.mixtureKeys.contains($0.0) }.map { column, line in
             BookError(file: page.sourcePath, line: line,
                       message: "gan-table: columns: \(column) is measured only for 2-D mixtures (ring8, grid25), "
                           + "and none of this table's runs trains on one",

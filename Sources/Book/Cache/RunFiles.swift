@@ -21,8 +21,16 @@ enum RunFiles {
         }
         files[RunEntryLayout.finalGrid] = frames.last!.encode()
         files[RunEntryLayout.filmstrip] = Filmstrip.join(result.snapshots.map { stripFrame($0, dataset: config.dataset) }).encode()
+        files[RunEntryLayout.evaluationCurves] = Data(result.evaluationTable.csv.utf8)
         if let latent = result.latentGrid {
-            files[RunEntryLayout.latentGrid] = grid(latent, columns: 10).encode()
+            files[RunEntryLayout.latentGrid] = grid(latent, columns: EvaluationSuite.displayGrid).encode()
+        }
+        if !result.latentFrames.isEmpty {
+            let latentFrames = result.latentFrames.map { grid($0, columns: EvaluationSuite.displayGrid) }
+            for (frame, picture) in zip(result.latentFrames, latentFrames) {
+                files[RunEntryLayout.latent(iteration: frame.iteration)] = picture.encode()
+            }
+            files[RunEntryLayout.latentFilmstrip] = Filmstrip.join(latentFrames).encode()
         }
         if !result.finalSnapshot.isImage {
             var csv = "x,y\n"
