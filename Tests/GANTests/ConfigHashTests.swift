@@ -80,10 +80,10 @@ final class ConfigHashTests: XCTestCase {
     func testHashInputLayout() throws {
         let config = try decode("dataset: mnist")
         XCTAssertEqual(config.hashInput(),
-                       config.canonicalJSON + "\nmnist train-images-sha256:ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db\nresults-format:1")
+                       config.canonicalJSON + "\nmnist train-images-sha256:ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db\nresults-format:2")
         XCTAssertEqual(config.runHash.count, 64)
         XCTAssertTrue(config.runHash.allSatisfy { "0123456789abcdef".contains($0) })
-        XCTAssertNotEqual(config.hashInput(resultsFormat: 2), config.hashInput())
+        XCTAssertNotEqual(config.hashInput(resultsFormat: 1), config.hashInput())
     }
 
     func testRunHashIsSHA256OfTheHashInput() throws {

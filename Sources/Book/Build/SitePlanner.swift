@@ -7,6 +7,10 @@ import Notebook
 enum SitePlanner {
     static let directiveKinds: Set<String> = ["gan", "gan-compare", "gan-table"]
 
+    /// Every metric a gan-compare may chart: metrics.csv columns and the evaluation's curves.
+    static let compareMetrics: [String] = MetricsLog.columns
+        + EvaluationKey.all.filter { $0 != EvaluationKey.divergedAtIteration }
+
     /// Every column a gan-table may name: metrics.csv columns, the keys GAN's evaluation writes
     /// to eval.json (a test checks that trained runs write no others), and the provenance timings.
     static let tableColumns: [String] = MetricsLog.columns
@@ -92,11 +96,11 @@ enum SitePlanner {
                                           message: "\(name): runs: no gan block on this page has id \(id)",
                                           hint: ClosestName.hint(for: id, among: ids.sorted(), allowed: "ids on this page")))
             }
-            if display.kind == .compare && !display.metric.isEmpty && !MetricsLog.columns.contains(display.metric) {
+            if display.kind == .compare && !display.metric.isEmpty && !compareMetrics.contains(display.metric) {
                 problems.append(BookError(file: page.sourcePath, line: display.metricLine ?? display.line,
                                           message: "gan-compare: metric: unknown metric \(display.metric)",
-                                          hint: ClosestName.hint(for: display.metric, among: MetricsLog.columns,
-                                                                 allowed: "metrics.csv columns")))
+                                          hint: ClosestName.hint(for: display.metric, among: compareMetrics,
+                                                                 allowed: "metrics.csv and evaluation.csv columns")))
             }
             // Checked here rather than only when rendering, so a typo fails before any training.
             for (column, line) in zip(display.columns, display.columnLines) where !tableColumns.contains(column) {

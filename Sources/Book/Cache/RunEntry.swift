@@ -15,6 +15,11 @@ public struct RunEntry: Sendable {
     public let snapshotIterations: [Int]
     public let hasFilmstrip: Bool
     public let hasLatentGrid: Bool
+    /// Iterations of the `samples/latent-<iteration>.png` latent grids (image runs), ascending.
+    public let latentIterations: [Int]
+    public let hasLatentFilmstrip: Bool
+    /// `evaluation.csv`: the evaluation at every snapshot, when present.
+    public let evaluationCurves: MetricsTable?
     /// `samples/points.csv` for 2-D runs, when present.
     public let points: MetricsTable?
     let config: [String: JSONValue]
@@ -46,9 +51,13 @@ public struct RunEntry: Sendable {
             configJSON: configText.trimmingCharacters(in: .newlines),
             metrics: try MetricsTable.load(from: file(RunEntryLayout.metrics)),
             evaluation: try loadEvaluation(file(RunEntryLayout.evaluation)),
-            snapshotIterations: snapshotIterations(in: file(RunEntryLayout.samples)),
+            snapshotIterations: numbered(RunEntryLayout.snapshotPrefix, in: file(RunEntryLayout.samples)),
             hasFilmstrip: exists(RunEntryLayout.filmstrip),
             hasLatentGrid: exists(RunEntryLayout.latentGrid),
+            latentIterations: numbered(RunEntryLayout.latentPrefix, in: file(RunEntryLayout.samples)),
+            hasLatentFilmstrip: exists(RunEntryLayout.latentFilmstrip),
+            evaluationCurves: exists(RunEntryLayout.evaluationCurves)
+                ? try MetricsTable.load(from: file(RunEntryLayout.evaluationCurves)) : nil,
             points: exists(RunEntryLayout.points) ? try MetricsTable.load(from: file(RunEntryLayout.points)) : nil,
             config: config,
             provenance: provenance)
@@ -91,11 +100,19 @@ public struct RunEntry: Sendable {
         return values
     }
 
-    private static func snapshotIterations(in samples: URL) -> [Int] {
+    /// Iterations N of the `<prefix>N.png` files in `samples`, ascending.
+    private static func numbered(_ prefix: String, in samples: URL) -> [Int] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
         return names.compactMap { name -> Int? in
-            guard name.hasPrefix(RunEntryLayout.snapshotPrefix), name.hasSuffix(RunEntryLayout.snapshotSuffix) else { return nil }
-            return Int(name.dropFirst(RunEntryLayout.snapshotPrefix.count).dropLast(RunEntryLayout.snapshotSuffix.count))
+            guard name.hasPrefix(prefix), name.hasSuffix(RunEntryLayout.snapshotSuffix) else { return nil }
+            return Int(name.dropFirst(prefix.count).dropLast(RunEntryLayout.snapshotSuffix.count))
         }.sorted()
+    }
+
+    /// A run's values of `metric` over training: metrics.csv's column, or else evaluation.csv's.
+    public func curve(_ metric: String) -> MetricsTable? {
+        if metrics.hasColumn(metric) { return metrics }
+        if let curves = evaluationCurves, curves.hasColumn(metric) { return curves }
+        return nil
     }
 }

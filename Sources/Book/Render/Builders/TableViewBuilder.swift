@@ -24,14 +24,26 @@ public enum TableViewBuilder {
             TableRow(run: RunLink(runID: run.runID, hash: run.entry.hash),
                      cells: columns.map { cell(column: $0, entry: run.entry) })
         }
-        return TableView(tableTitle: title, columns: columns, rows: rows)
+        let logged = columns.filter { column in runs.contains { $0.entry.metrics.hasColumn(column) } && column != MetricColumn.iteration }
+        let note = logged.isEmpty ? nil
+            : "\(logged.joined(separator: ", ")): mean of the last \(windowRows) logged rows (one minibatch each); "
+                + "final_d_real, final_d_fake and the evaluation's numbers: on the end-of-run evaluation sample."
+        return TableView(tableTitle: title, columns: columns, rows: rows, note: note)
     }
+
+    /// Logged rows a metrics.csv column's table value averages: one row is one minibatch's noise.
+    public static let windowRows = 10
 
     static func cell(column: String, entry: RunEntry) -> String {
         switch column {
         case wallSeconds: return DurationText.format(seconds: entry.wallSeconds)
         case imagesPerSecond: return ValueText.plain(entry.imagesPerSecond.rounded())
         default:
+            if let values = entry.metrics.column(column), column != MetricColumn.iteration {
+                let window = values.suffix(windowRows).filter(\.isFinite)
+                guard !window.isEmpty else { return ValueText.format(values.last) }
+                return ValueText.format(window.reduce(0, +) / Double(window.count))
+            }
             if let value = entry.metrics.lastValue(column) { return ValueText.format(value) }
             return ValueText.format(entry.evaluation[column])
         }

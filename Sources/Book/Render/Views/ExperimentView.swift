@@ -23,11 +23,22 @@ public struct ExperimentView: Sendable {
     public let evalMetrics: [NamedValue]
     public let hasEvalMetrics: Bool
     public let provenance: ProvenanceView
+    /// The latent grid at every snapshot (image runs), for the evolution slider.
+    public let latentFrames: [EvolutionFrame]
+    public let hasLatentEvolution: Bool
+    public let latentFilmstripPath: String?
+    /// The evaluation over training (evaluation.csv), one chart per group of metrics.
+    public let evaluationCharts: [EvaluationChart]
+    /// The run's classifier metrics beside the classifier's reference figures (image runs).
+    public let calibration: [CalibrationRow]
+    public let hasCalibration: Bool
 
     public init(runID: String, caption: String?, hash: String, lossChartSVG: String, discriminatorChartSVG: String,
                 gradientChartSVG: String, finalGridPath: String, evolutionFrames: [EvolutionFrame],
                 filmstripPath: String?, latentGridPath: String?, scatterSVG: String?, evalMetrics: [NamedValue],
-                provenance: ProvenanceView, divergedAtIteration: String? = nil) {
+                provenance: ProvenanceView, divergedAtIteration: String? = nil,
+                latentFrames: [EvolutionFrame] = [], latentFilmstripPath: String? = nil,
+                evaluationCharts: [EvaluationChart] = [], calibration: [CalibrationRow] = []) {
         self.runID = runID
         self.anchor = "run-" + runID
         self.caption = caption
@@ -46,5 +57,11 @@ public struct ExperimentView: Sendable {
         self.evalMetrics = evalMetrics
         self.hasEvalMetrics = !evalMetrics.isEmpty
         self.provenance = provenance
+        self.latentFrames = latentFrames
+        self.hasLatentEvolution = !latentFrames.isEmpty
+        self.latentFilmstripPath = latentFilmstripPath
+        self.evaluationCharts = evaluationCharts
+        self.calibration = calibration
+        self.hasCalibration = !calibration.isEmpty
     }
 }
