@@ -32,8 +32,13 @@ final class AuthorCommandLineTests: ExecutableNotebookTestCase {
         XCTAssertTrue(list.stdout.contains(" KB"), list.stdout)
 
         XCTAssertEqual(try ganbook(["runs", "verify"]).status, 0)
+        // Run a's entry (seed 1), whichever way the hashes sort: it is damaged, then unused.
+        let entryA = try XCTUnwrap(hashes.first { hash in
+            let config = try? String(contentsOf: notebook.runs.appendingPathComponent(hash).appendingPathComponent("config.json"), encoding: .utf8)
+            return config?.contains("\"seed\": 1,") ?? false
+        })
         // Damage one entry: verify reports it, exits 1 and deletes nothing.
-        let damaged = notebook.runs.appendingPathComponent(hashes[0]).appendingPathComponent("config.json")
+        let damaged = notebook.runs.appendingPathComponent(entryA).appendingPathComponent("config.json")
         try Data("{\"dataset\": \"ring8\"}\n".utf8).write(to: damaged)
         let verify = try ganbook(["runs", "verify"])
         XCTAssertEqual(verify.status, 1, verify.all)
@@ -43,7 +48,7 @@ final class AuthorCommandLineTests: ExecutableNotebookTestCase {
 
         // gc: an unused entry goes (a dry run first lists it and keeps it).
         try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "b", seed: 2)))
-        let unused = notebook.runs.appendingPathComponent(hashes[0])
+        let unused = notebook.runs.appendingPathComponent(entryA)
         let dry = try ganbook(["runs", "gc", "--dry-run"])
         XCTAssertEqual(dry.status, 0, dry.all)
         XCTAssertTrue(dry.stdout.contains("would remove \(unused.path)") || dry.stdout.contains("would remove"), dry.all)
