@@ -114,7 +114,8 @@ final class RunEntryTests: XCTestCase {
                                                                             "images_per_second"],
                                                runs: runs, file: "p.md", line: 20)
         XCTAssertEqual(table.rows.count, 2)
-        XCTAssertEqual(table.rows[0].cells, ["0.75", "0.875", "3 min 12 s", "5321"])
+        // loss_g: the mean of the last 10 logged rows, not the last minibatch's 0.75.
+        XCTAssertEqual(table.rows[0].cells, ["0.733", "0.875", "3 min 12 s", "5321"])
         XCTAssertThrowsError(try TableViewBuilder.build(title: nil, columns: ["mode_coverag"], runs: runs, file: "p.md", line: 20)) {
             XCTAssertTrue("\($0)".contains("did you mean mode_coverage?"), "\($0)")
         }
