@@ -30,7 +30,8 @@ enum RunFiles {
             for (frame, picture) in zip(result.latentFrames, latentFrames) {
                 files[RunEntryLayout.latent(iteration: frame.iteration)] = picture.encode()
             }
-            files[RunEntryLayout.latentFilmstrip] = Filmstrip.join(latentFrames).encode()
+            // At half size, so an entry of ten snapshots stays well under 1 MB.
+            files[RunEntryLayout.latentFilmstrip] = Filmstrip.join(latentFrames.map { $0.halved() }).encode()
         }
         if !result.finalSnapshot.isImage {
             var csv = "x,y\n"
