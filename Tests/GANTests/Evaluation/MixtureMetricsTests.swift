@@ -61,4 +61,17 @@ final class MixtureMetricsTests: XCTestCase {
         XCTAssertNotNil(result.evaluation[EvaluationKey.finalDFake])
         XCTAssertNil(result.evaluation["diversity"])
     }
+
+    func testEvaluatingMoreOftenChangesNothingOfTraining() throws {
+        func train(snapshots: Int) throws -> TrainingResult {
+            let config = try RunConfig.decode(yaml: "dataset: ring8\niterations: 40\nbatch_size: 32\nlog_every: 10\nsnapshots: \(snapshots)",
+                                              file: "t.yaml")
+            return try Trainer.train(config: config, dataset: Dataset.load(.ring8, search: DataSearchPath(locations: [])),
+                                     threads: 1)
+        }
+        let rare = try train(snapshots: 1), often = try train(snapshots: 8)
+        XCTAssertEqual(often.evaluationTable.rows.count, 8)
+        XCTAssertEqual(rare.metrics, often.metrics, "D and G judged between steps leave the training as it was")
+        XCTAssertEqual(rare.evaluation, often.evaluation)
+    }
 }
