@@ -64,4 +64,14 @@ final class PNGImageTests: XCTestCase {
         XCTAssertEqual(grid.width, 3)
         XCTAssertEqual([grid[1, 1, 0], grid[1, 1, 1], grid[1, 1, 2]], [255, 128, 0])
     }
+
+    func testHalvingAveragesEachTwoByTwoBlock() {
+        var image = PNGImage(width: 5, height: 4, channels: 1, fill: 0)
+        image[0, 0, 0] = 255; image[1, 0, 0] = 255; image[0, 1, 0] = 0; image[1, 1, 0] = 1
+        image[2, 2, 0] = 100; image[3, 2, 0] = 100; image[2, 3, 0] = 100; image[3, 3, 0] = 100
+        image[4, 0, 0] = 77  // the odd last column is dropped
+        let half = image.halved()
+        XCTAssertEqual([half.width, half.height], [2, 2])
+        XCTAssertEqual(half.bytes, [128, 0, 0, 100])
+    }
 }

@@ -115,10 +115,10 @@ final class RunEntryTests: XCTestCase {
                                                                             "images_per_second"],
                                                runs: runs, file: "p.md", line: 20)
         XCTAssertEqual(table.rows.count, 2)
-        // One format per column: four significant digits for the largest value, the same decimals for all.
-        XCTAssertEqual(table.rows[0].cells, ["0.7500", "0.8750", "3 min 12 s", "5321"])
-        XCTAssertEqual(table.columns.map(\.note), ["last logged row", "after training", "training time", "images/s"])
-        XCTAssertTrue(table.sourceNote.contains("last logged row (not a mean)"), table.sourceNote)
+        // One format per column; loss_g is the mean of the last 10 logged rows, not the last minibatch's 0.75.
+        XCTAssertEqual(table.rows[0].cells, ["0.7330", "0.8750", "3 min 12 s", "5321"])
+        XCTAssertEqual(table.columns.map(\.note), ["mean of last 10 rows", "after training", "training time", "images/s"])
+        XCTAssertTrue(table.sourceNote.contains("mean of the run's last 10 logged rows"), table.sourceNote)
         XCTAssertThrowsError(try TableViewBuilder.build(title: nil, columns: ["mode_coverag"], runs: runs, file: "p.md", line: 20)) {
             XCTAssertTrue("\($0)".contains("did you mean mode_coverage?"), "\($0)")
         }

@@ -167,7 +167,8 @@ struct BuildStages {
         }
         BuildInterruption.active?.started(name)
         console.line("\(again ? "training again" : "training") \(label) (run \(item.run.hash.prefix(12)), \(threads) thread(s))")
-        let files = try RunTraining.train(item.run.config, search: search, threads: threads, console: console, label: "  ")
+        let files = try RunTraining.train(item.run.config, search: search, threads: threads, console: console, label: "  ",
+                                          classifiers: ClassifierFolder.cache(content: content))
         try BuildInterruption.writing {
             if again { try cache.replace(item.run.hash, files: files) } else { _ = try cache.store(item.run.hash, files: files) }
         }

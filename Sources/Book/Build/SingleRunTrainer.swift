@@ -21,8 +21,10 @@ struct SingleRunTrainer {
         BuildInterruption.active?.planned(1)
         BuildInterruption.active?.started(options.config)
         console.line("training \(options.config) (run \(config.runHash.prefix(12))) on \(options.threads) thread(s)")
+        // Outside a notebook the classifiers live in ./.ganbook (or $GANBOOK_CACHE).
+        let classifiers = ClassifierFolder.cache(content: URL(fileURLWithPath: "content", isDirectory: true))
         let files = try RunTraining.train(config, search: search, threads: options.threads, console: console,
-                                          label: "  ")
+                                          label: "  ", classifiers: classifiers)
         // Checked again: the folder may have changed while the run trained.
         try output.check(config: options.config, replace: options.replace, original: options.output)
         try output.replace(with: files)

@@ -7,6 +7,10 @@ import Notebook
 enum SitePlanner {
     static let directiveKinds: Set<String> = DirectiveKind.names
 
+    /// Every metric a gan-compare may chart: metrics.csv columns and the evaluation's curves.
+    static let compareMetrics: [String] = MetricsLog.columns
+        + EvaluationKey.all.filter { $0 != EvaluationKey.divergedAtIteration }
+
     /// Every column a gan-table may name: metrics.csv columns, the keys GAN's evaluation writes
     /// to eval.json (a test checks that trained runs write no others), and the provenance timings.
     static let tableColumns: [String] = MetricsLog.columns
@@ -126,11 +130,11 @@ enum SitePlanner {
                                           message: "\(name): runs: no gan block on this page has id \(id)",
                                           hint: ClosestName.hint(for: id, among: ids.sorted(), allowed: "ids on this page")))
             }
-            if display.kind == .compare && !display.metric.isEmpty && !MetricsLog.columns.contains(display.metric) {
+            if display.kind == .compare && !display.metric.isEmpty && !compareMetrics.contains(display.metric) {
                 problems.append(BookError(file: page.sourcePath, line: display.metricLine ?? display.line,
                                           message: "gan-compare: metric: unknown metric \(display.metric)",
-                                          hint: ClosestName.hint(for: display.metric, among: MetricsLog.columns,
-                                                                 allowed: "metrics.csv columns")))
+                                          hint: ClosestName.hint(for: display.metric, among: compareMetrics,
+                                                                 allowed: "metrics.csv and evaluation.csv columns")))
             }
             // Checked here rather than only when rendering, so a typo fails before any training.
             for (column, line) in zip(display.columns, display.columnLines) where !tableColumns.contains(column) {
@@ -151,7 +155,7 @@ enum SitePlanner {
         let runs = PlannedPage(page: page, blocks: blocks).runs
         let chosen = display.runs.isEmpty ? runs : display.runs.flatMap { targets.runs[$0] ?? [] }
         guard !chosen.isEmpty, chosen.allSatisfy({ $0.config.dataset.isImage }) else { return [] }
-        return zip(display.columns, display.columnLines).filter { MixtureEvaluation.keys.contains($0.0) }.map { column, line in
+        return zip(display.columns, display.columnLines).filter { EvaluationKey.mixtureKeys.contains($0.0) }.map { column, line in
             BookError(file: page.sourcePath, line: line,
                       message: "gan-table: columns: \(column) is measured only for 2-D mixtures (ring8, grid25), "
                           + "and none of this table's runs trains on one",

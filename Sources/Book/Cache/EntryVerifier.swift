@@ -12,7 +12,7 @@ struct EntryVerifier {
     let depth: Depth
 
     static let requiredFiles = [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation,
-                                RunEntryLayout.provenance, RunEntryLayout.finalGrid]
+                                RunEntryLayout.provenance, RunEntryLayout.finalGrid, RunEntryLayout.evaluationCurves]
 
     func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
@@ -113,18 +113,19 @@ struct EntryVerifier {
     func expectedFiles(_ config: RunConfig, metrics: MetricsTable, evaluation: [String: JSONValue]) -> Set<String> {
         var names = Set(EntryVerifier.requiredFiles + [RunEntryLayout.filmstrip])
         if !config.dataset.isImage { names.formUnion([RunEntryLayout.points, RunEntryLayout.planeViews]) }
-        if config.dataset.isImage && config.zDim == 2 { names.insert(RunEntryLayout.latentGrid) }
         guard let last = metrics.column(MetricColumn.iteration)?.last, last.isFinite, last >= 1, last <= 1e9 else { return names }
         let lastIteration = Int(last)
-        names.insert(RunEntryLayout.snapshot(iteration: lastIteration))
+        var iterations: Set<Int> = [lastIteration]
         if evaluation[Evaluation.divergedAtIteration] == nil {
-            for iteration in Trainer.snapshotIterations(total: lastIteration, count: config.snapshots) {
-                names.insert(RunEntryLayout.snapshot(iteration: iteration))
-            }
+            iterations.formUnion(Trainer.snapshotIterations(total: lastIteration, count: config.snapshots))
         } else if case .iterations(let total) = config.length {
-            for iteration in Trainer.snapshotIterations(total: total, count: config.snapshots) where iteration < lastIteration {
-                names.insert(RunEntryLayout.snapshot(iteration: iteration))
-            }
+            iterations.formUnion(Trainer.snapshotIterations(total: total, count: config.snapshots).filter { $0 < lastIteration })
+        }
+        for iteration in iterations { names.insert(RunEntryLayout.snapshot(iteration: iteration)) }
+        // Image runs: the latent grid at every snapshot, the strip of them, and the last one.
+        if config.dataset.isImage {
+            names.formUnion([RunEntryLayout.latentGrid, RunEntryLayout.latentFilmstrip])
+            for iteration in iterations { names.insert(RunEntryLayout.latent(iteration: iteration)) }
         }
         return names
     }
@@ -143,10 +144,8 @@ struct EntryVerifier {
     func checkEvaluationKeys(_ config: RunConfig) throws -> [String: JSONValue] {
         let url = file(RunEntryLayout.evaluation)
         let values = try JSONValue.loadObject(from: url)
-        var required = [Evaluation.diversity, Evaluation.finalDReal, Evaluation.finalDFake]
-        if !config.dataset.isImage {
-            required += [MixtureEvaluation.modesCovered, MixtureEvaluation.modesTotal, MixtureEvaluation.highQualityFraction]
-        }
+        var required = EvaluationKey.discriminatorKeys
+        required += config.dataset.isImage ? EvaluationKey.classifierKeys + [EvaluationKey.latentChurn] : EvaluationKey.mixtureKeys
         for key in required where values[key] == nil {
             throw BookError(file: url.path, message: "has no \"\(key)\": the evaluation is incomplete")
         }

@@ -49,6 +49,16 @@ struct Provenance {
             ("wall_seconds", JSONText.number((result.wallSeconds * 10).rounded() / 10)),
         ]
         if let commit = Provenance.engineCommit { fields.append(("git_commit", JSONText.string(commit))) }
+        fields.append(("evaluation_seconds", JSONText.number((result.evaluationSeconds * 10).rounded() / 10)))
+        if let classifier = result.classifier {
+            fields.append(("classifier_hash", JSONText.string(classifier.hash)))
+            fields.append(("classifier_test_accuracy", JSONText.number(classifier.testAccuracy)))
+            for (reference, values) in classifier.calibration {
+                for (key, value) in values where !key.hasPrefix("class_hist") {
+                    fields.append(("calibration_\(reference)_\(key)", JSONText.number(value)))
+                }
+            }
+        }
         return JSONText.object(fields.sorted { $0.0 < $1.0 })
     }
 }

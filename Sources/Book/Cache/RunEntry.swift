@@ -18,6 +18,11 @@ public struct RunEntry: Sendable {
     public let hasLatentGrid: Bool
     /// Whether the snapshots are GAN Lab's layered pictures (2-D runs with `samples/planes.json`).
     public let hasPlaneViews: Bool
+    /// Iterations of the `samples/latent-<iteration>.png` latent grids (image runs), ascending.
+    public let latentIterations: [Int]
+    public let hasLatentFilmstrip: Bool
+    /// `evaluation.csv`: the evaluation at every snapshot, when present.
+    public let evaluationCurves: MetricsTable?
     /// `samples/points.csv` for 2-D runs, when present.
     public let points: MetricsTable?
     let config: [String: JSONValue]
@@ -49,10 +54,14 @@ public struct RunEntry: Sendable {
             configJSON: configText.trimmingCharacters(in: .newlines),
             metrics: try MetricsTable.load(from: file(RunEntryLayout.metrics)),
             evaluation: try loadEvaluation(file(RunEntryLayout.evaluation)),
-            snapshotIterations: snapshotIterations(in: file(RunEntryLayout.samples)),
+            snapshotIterations: numbered(RunEntryLayout.snapshotPrefix, in: file(RunEntryLayout.samples)),
             hasFilmstrip: exists(RunEntryLayout.filmstrip),
             hasLatentGrid: exists(RunEntryLayout.latentGrid),
             hasPlaneViews: exists(RunEntryLayout.planeViews),
+            latentIterations: numbered(RunEntryLayout.latentPrefix, in: file(RunEntryLayout.samples)),
+            hasLatentFilmstrip: exists(RunEntryLayout.latentFilmstrip),
+            evaluationCurves: exists(RunEntryLayout.evaluationCurves)
+                ? try MetricsTable.load(from: file(RunEntryLayout.evaluationCurves)) : nil,
             points: exists(RunEntryLayout.points) ? try MetricsTable.load(from: file(RunEntryLayout.points)) : nil,
             config: config,
             provenance: provenance)
@@ -106,11 +115,19 @@ public struct RunEntry: Sendable {
         return values
     }
 
-    private static func snapshotIterations(in samples: URL) -> [Int] {
+    /// Iterations N of the `<prefix>N.png` files in `samples`, ascending.
+    private static func numbered(_ prefix: String, in samples: URL) -> [Int] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
         return names.compactMap { name -> Int? in
-            guard name.hasPrefix(RunEntryLayout.snapshotPrefix), name.hasSuffix(RunEntryLayout.snapshotSuffix) else { return nil }
-            return Int(name.dropFirst(RunEntryLayout.snapshotPrefix.count).dropLast(RunEntryLayout.snapshotSuffix.count))
+            guard name.hasPrefix(prefix), name.hasSuffix(RunEntryLayout.snapshotSuffix) else { return nil }
+            return Int(name.dropFirst(prefix.count).dropLast(RunEntryLayout.snapshotSuffix.count))
         }.sorted()
+    }
+
+    /// A run's values of `metric` over training: metrics.csv's column, or else evaluation.csv's.
+    public func curve(_ metric: String) -> MetricsTable? {
+        if metrics.hasColumn(metric) { return metrics }
+        if let curves = evaluationCurves, curves.hasColumn(metric) { return curves }
+        return nil
     }
 }

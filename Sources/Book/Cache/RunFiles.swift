@@ -21,8 +21,18 @@ enum RunFiles {
         if !result.planeViews.isEmpty {
             files[RunEntryLayout.planeViews] = Data(PlaneViewsJSON.encode(result.planeViews).utf8)
         }
+        files[RunEntryLayout.evaluationCurves] = Data(result.evaluationTable.csv.utf8)
+        // Latent grids at half size (14 px a cell): ten of them and their strip keep an entry of
+        // textured images (Fashion-MNIST) under 1 MB.
         if let latent = result.latentGrid {
-            files[RunEntryLayout.latentGrid] = grid(latent, columns: 10).encode()
+            files[RunEntryLayout.latentGrid] = grid(latent, columns: EvaluationSuite.displayGrid).halved().encode()
+        }
+        if !result.latentFrames.isEmpty {
+            let latentFrames = result.latentFrames.map { grid($0, columns: EvaluationSuite.displayGrid).halved() }
+            for (frame, picture) in zip(result.latentFrames, latentFrames) {
+                files[RunEntryLayout.latent(iteration: frame.iteration)] = picture.encode()
+            }
+            files[RunEntryLayout.latentFilmstrip] = Filmstrip.join(latentFrames).encode()
         }
         if !result.finalSnapshot.isImage {
             var csv = "x,y\n"

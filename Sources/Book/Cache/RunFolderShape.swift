@@ -7,15 +7,19 @@ import GAN
 /// folder holding it is never taken for a run that ganbook may replace.
 enum RunFolderShape {
     static let topFiles: Set<String> = [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation,
-                                        RunEntryLayout.provenance, RunEntryLayout.latentGrid]
-    static let sampleFiles: Set<String> = ["final.png", "evolution.png", "points.csv", "planes.json"]
+                                        RunEntryLayout.provenance, RunEntryLayout.latentGrid,
+                                        RunEntryLayout.evaluationCurves]
+    static let sampleFiles: Set<String> = ["final.png", "evolution.png", "points.csv", "planes.json", "latent-evolution.png"]
 
     /// Whether `name` is a file of `samples/`: a fixed name or `step-<iteration>.png`.
     static func isSampleName(_ name: String) -> Bool {
         if sampleFiles.contains(name) { return true }
-        guard name.hasPrefix(RunEntryLayout.snapshotPrefix), name.hasSuffix(RunEntryLayout.snapshotSuffix) else { return false }
-        let digits = name.dropFirst(RunEntryLayout.snapshotPrefix.count).dropLast(RunEntryLayout.snapshotSuffix.count)
-        return !digits.isEmpty && digits.utf8.allSatisfy { (48...57).contains($0) }
+        for prefix in [RunEntryLayout.snapshotPrefix, RunEntryLayout.latentPrefix]
+        where name.hasPrefix(prefix) && name.hasSuffix(RunEntryLayout.snapshotSuffix) {
+            let digits = name.dropFirst(prefix.count).dropLast(RunEntryLayout.snapshotSuffix.count)
+            if !digits.isEmpty && digits.utf8.allSatisfy({ (48...57).contains($0) }) { return true }
+        }
+        return false
     }
 
     /// Paths in `folder` (relative, sorted) that are not a run's files; empty for a run folder.

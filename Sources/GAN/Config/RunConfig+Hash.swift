@@ -1,7 +1,9 @@
 extension RunConfig {
     /// Bumped by hand only when cached results change meaning (metrics renamed, evaluation
     /// redefined): every run hash changes with it. 2: `pack` draws batch_size × pack samples,
-    /// the mixtures' geometry is in the resolved config.
+    /// the mixtures' geometry is in the resolved config; the evaluation at every snapshot
+    /// (evaluation.csv), the classifier's metrics, PacGAN's mode count, D's verdicts on the
+    /// evaluation sample, latent grids and churn; `diversity` dropped.
     public static let resultsFormatVersion = 2
 
     /// The identity of the run's dataset, known without its files (see `DatasetName.identity`).

@@ -37,6 +37,9 @@ final class BatchSampler {
         return batch
     }
 
+    /// Display scale → the generator's (value · scale + shift).
+    var displayToModel: (scale: Float, shift: Float) { (scale, shift) }
+
     /// Maps generator output back to display scale ([0, 1] for images).
     func toDisplay(_ value: Float) -> Float { (value - shift) / scale }
 

@@ -7,7 +7,9 @@ public enum Trainer {
     static let gridSamples = 64
     static let pointSamples = 1000
 
-    public static func train(config: RunConfig, dataset: Dataset, threads: Int,
+    /// - Parameter evaluation: the dataset's evaluation suite (a classifier for image runs comes
+    ///   with it); without one, only what needs no classifier is measured.
+    public static func train(config: RunConfig, dataset: Dataset, threads: Int, evaluation: EvaluationSuite? = nil,
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
         ComputePool.configure(threads: threads)
         guard dataset.count >= config.samplesPerStep else {
@@ -30,6 +32,7 @@ public enum Trainer {
         let fixedNoise = Tensor(shape: [points ? pointSamples : gridSamples, config.zDim])
         sampleRNG.fillNormal(fixedNoise)
         let snapshotAt = snapshotIterations(total: total, count: config.snapshots)
+        let suite = evaluation ?? EvaluationSuite(dataset: dataset)
 
         var log = MetricsLog()
         var snapshots: [Snapshot] = []
@@ -68,6 +71,10 @@ public enum Trainer {
                                                              extent: planeExtent, iteration: iteration,
                                                              detail: .forSnapshots(config.snapshots)))
                 }
+                // The last snapshot is measured by the end-of-run evaluation below.
+                if iteration < total && !diverged {
+                    suite.evaluate(model, sampler, config: config, iteration: iteration, total: total, final: false)
+                }
             }
             clock.tick(iteration: iteration, epoch: Double(imagesSeen) / Double(dataset.count), stats: stats)
             if diverged {
@@ -76,19 +83,18 @@ public enum Trainer {
             }
         }
         let trained = divergedAt ?? total
+        var values = suite.evaluate(model, sampler, config: config, iteration: trained, total: total, final: true)
+        if let divergedAt { values[Evaluation.divergedAtIteration] = Double(divergedAt) }
         let wall = clock.elapsed
-        let result = TrainingResult(
+        return TrainingResult(
             metrics: log, snapshots: snapshots,
-            latentGrid: dataset.isImage && config.zDim == 2 ? latentGrid(model, sampler, iteration: trained) : nil,
+            latentGrid: suite.latentFrames.last,
             realSample: realSample(dataset, count: fixedNoise.rows, rng: &sampleRNG),
-            evaluation: [:], iterations: trained, wallSeconds: wall,
-            imagesPerSecond: Double(imagesSeen) / max(wall, 1e-9), threads: threads,
-            blasCore: BLASRuntime.coreName)
-        var evaluated = result
-        evaluated.planeViews = planeViews
-        evaluated.evaluation = Evaluation.evaluate(result, dataset: dataset, lastStats: log.rows.last?.step)
-        if let divergedAt { evaluated.evaluation[Evaluation.divergedAtIteration] = Double(divergedAt) }
-        return evaluated
+            evaluation: values, iterations: trained, wallSeconds: wall,
+            imagesPerSecond: Double(imagesSeen) / max(wall - suite.seconds, 1e-9), threads: threads,
+            blasCore: BLASRuntime.coreName,
+            evaluationTable: suite.table, latentFrames: suite.latentFrames, evaluationSeconds: suite.seconds,
+            classifier: suite.classifier, planeViews: planeViews)
     }
 
     static func totalIterations(_ config: RunConfig, batchesPerEpoch: Int) -> Int {
@@ -109,19 +115,6 @@ public enum Trainer {
         let values = (0..<output.count).map { sampler.toDisplay(output.data[$0]) }
         return Snapshot(iteration: iteration, count: output.rows, sampleShape: model.sampleShape,
                         values: model.sampleShape.count == 3 ? values.map { min(max($0, 0), 1) } : values)
-    }
-
-    /// A 10×10 walk over the latent plane, z ∈ [-2.5, 2.5]², rows top to bottom = z₂ high to low.
-    static func latentGrid(_ model: GANModel, _ sampler: BatchSampler, iteration: Int) -> Snapshot {
-        let side = 10
-        let z = Tensor(shape: [side * side, 2])
-        for row in 0..<side {
-            for col in 0..<side {
-                z.data[(row * side + col) * 2] = -2.5 + 5 * Float(col) / Float(side - 1)
-                z.data[(row * side + col) * 2 + 1] = 2.5 - 5 * Float(row) / Float(side - 1)
-            }
-        }
-        return snapshot(model, z, sampler, iteration: iteration)
     }
 
     static func realSample(_ dataset: Dataset, count: Int, rng: inout RandomGenerator) -> Snapshot {

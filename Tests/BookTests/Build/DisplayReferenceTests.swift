@@ -61,7 +61,7 @@ final class DisplayReferenceTests: NotebookTestCase {
     func testTableAcceptsMetricsEvaluationKeysAndTimings() throws {
         try notebook.write("compare.md", page("""
             ```gan-table
-            columns: [loss_g, d_fake, modes_covered, high_quality_fraction, diversity, wall_seconds, images_per_second]
+            columns: [loss_g, d_fake, modes_covered, high_quality_fraction, reverse_kl, modes_covered_20, final_d_fake, wall_seconds, images_per_second]
             ```
 
             ```gan-compare

@@ -8,7 +8,7 @@ final class DivergedRunTests: NotebookTestCase {
         try notebook.write("page.md", SmallRun.page(
             title: "Too fast", SmallRun.directive(id: "sgd", extra: ["optimizer: {name: sgd, lr: 1}"]),
             "```gan-compare\nruns: [sgd]\nmetric: grad_norm_g\n```\n",
-            "```gan-table\ncolumns: [loss_g, grad_norm_d, diverged_at_iteration, diversity, wall_seconds]\n```\n"))
+            "```gan-table\ncolumns: [loss_g, grad_norm_d, diverged_at_iteration, final_d_fake, wall_seconds]\n```\n"))
         try notebook.build()
         XCTAssertEqual(notebook.summaryCount("trained"), 1, notebook.output)
         let hash = try XCTUnwrap(notebook.entryHashes.first)

@@ -141,7 +141,7 @@ final class ExtremeValueRenderingTests: XCTestCase {
             csv += "\(row % 3 == 0 ? "1e300" : String(row * 10)),\(extremes[row % extremes.count]),\(fields.joined(separator: ","))\n"
         }
         try fixture.write("metrics.csv", csv)
-        try fixture.write("eval.json", #"{"diversity": 1e308, "final_d_fake": null, "modes_covered": -1e308}"#)
+        try fixture.write("eval.json", #"{"fcd": 1e308, "final_d_fake": null, "modes_covered": -1e308}"#)
         try fixture.write("samples/points.csv", "x,y\n1e308,nan\ninf,-inf\nnull,0\n0.5,0.5\n")
         let view = try ExperimentViewBuilder().build(runID: "r", caption: nil, folder: fixture.folder)
         XCTAssertEqual(view.provenance.threads, "1e+300")
@@ -149,7 +149,7 @@ final class ExtremeValueRenderingTests: XCTestCase {
         for svg in [view.lossChartSVG, view.discriminatorChartSVG, view.gradientChartSVG, view.scatterSVG ?? ""] {
             _ = SVGWellFormed.elements(of: svg)
         }
-        let table = try TableViewBuilder.build(title: nil, columns: ["loss_g", "wall_seconds", "images_per_second", "diversity"],
+        let table = try TableViewBuilder.build(title: nil, columns: ["loss_g", "wall_seconds", "images_per_second", "fcd"],
                                                runs: [(runID: "r", entry: RunEntry.load(from: fixture.folder))],
                                                file: "p.md", line: 1)
         XCTAssertEqual(table.rows.count, 1)

@@ -1,3 +1,5 @@
+import GAN
+
 /// Builds the view of a ```gan-compare directive: one metric of several runs on one chart.
 public enum CompareViewBuilder {
     /// - Parameters:
@@ -6,14 +8,21 @@ public enum CompareViewBuilder {
     public static func build(metric: String, title: String?, runs: [(runID: String, entry: RunEntry)],
                              smoothing: Double = 0.9, colors: [String: String] = [:],
                              file: String, line: Int?) throws -> CompareView {
-        for run in runs where !run.entry.metrics.hasColumn(metric) {
-            throw BookError(file: file, line: line, message: "run \(run.runID) has no metric \"\(metric)\"",
-                            hint: ClosestName.hint(for: metric, among: run.entry.metrics.columnNames,
-                                                   allowed: "metrics.csv columns"))
+        var curves: [(name: String, metrics: MetricsTable)] = []
+        for run in runs {
+            guard let table = run.entry.curve(metric) else {
+                throw BookError(file: file, line: line, message: "run \(run.runID) has no metric \"\(metric)\"",
+                                hint: ClosestName.hint(for: metric, among: run.entry.metrics.columnNames
+                                                           + (run.entry.evaluationCurves?.columnNames ?? []),
+                                                       allowed: "metrics.csv and evaluation.csv columns"))
+            }
+            curves.append((run.runID, table))
         }
-        let chart = RunCharts.comparison(metric: metric, runs: runs.map { (name: $0.runID, metrics: $0.entry.metrics) },
-                                         title: title, smoothing: smoothing, colors: colors,
-                                         equilibria: runs.map { Equilibrium($0.entry) })
+        // The evaluation's curves have a point per snapshot: drawn as measured.
+        let logged = MetricsLog.columns.contains(metric)
+        let chart = RunCharts.comparison(metric: metric, runs: curves, title: title,
+                                         smoothing: logged ? smoothing : 0, colors: colors,
+                                         equilibria: logged ? runs.map { Equilibrium($0.entry) } : [])
         return CompareView(compareTitle: title ?? metric, metric: metric, chartSVG: chart.svg(),
                            runs: runs.map { RunLink(runID: $0.runID, hash: $0.entry.hash) })
     }

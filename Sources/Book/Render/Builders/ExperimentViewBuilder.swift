@@ -37,16 +37,23 @@ public struct ExperimentViewBuilder: Sendable {
             filmstripPath: entry.hasFilmstrip ? base + RunEntryLayout.filmstrip : nil,
             latentGridPath: entry.hasLatentGrid ? base + RunEntryLayout.latentGrid : nil,
             scatterSVG: try scatter(entry)?.svg(),
-            evalMetrics: entry.evaluation.keys.sorted().map {
-                NamedValue(name: $0, value: ValueText.format(entry.evaluation[$0]))
-            },
+            evalMetrics: evalMetrics(entry),
             provenance: provenance(entry),
-            runFiles: [RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation].map {
+            runFiles: ([RunEntryLayout.config, RunEntryLayout.metrics, RunEntryLayout.evaluation]
+                       + (entry.evaluationCurves == nil ? [] : [RunEntryLayout.evaluationCurves])).map {
                 RunFileLink(name: $0, href: base + $0)
             },
             divergedAtIteration: entry.evaluation[Evaluation.divergedAtIteration].map(ValueText.plain),
             planeLegend: entry.hasPlaneViews ? Self.planeLegend : nil,
-            lossNote: entry.configText("loss").flatMap(LossKind.init(rawValue:)).flatMap(Self.lossNote))
+            lossNote: entry.configText("loss").flatMap(LossKind.init(rawValue:)).flatMap(Self.lossNote),
+            latentFrames: entry.latentIterations.map {
+                EvolutionFrame(iteration: $0, path: base + RunEntryLayout.latent(iteration: $0))
+            },
+            latentFilmstripPath: entry.hasLatentFilmstrip ? base + RunEntryLayout.latentFilmstrip : nil,
+            evaluationCharts: entry.evaluationCurves.map {
+                RunCharts.evaluation($0).map { EvaluationChart(title: $0.title, svg: $0.chart.svg()) }
+            } ?? [],
+            calibration: calibration(entry))
     }
 
     /// GAN Lab's layers (Kahng et al. 2018), as `PlanePicture` draws them.
@@ -66,6 +73,33 @@ public struct ExperimentViewBuilder: Sendable {
             return "Loss: hinge (Lim & Ye 2017; Miyato et al. 2018), later than the original GAN paper."
         case .nonSaturating, .minimax:
             return nil
+        }
+    }
+
+    /// eval.json's numbers by key; the ten class shares as one row.
+    func evalMetrics(_ entry: RunEntry) -> [NamedValue] {
+        var rows = entry.evaluation.keys.sorted().filter { !EvaluationKey.classHistKeys.contains($0) }.map {
+            NamedValue(name: $0, value: ValueText.format(entry.evaluation[$0]))
+        }
+        let shares = EvaluationKey.classHistKeys.compactMap { entry.evaluation[$0] }
+        if shares.count == EvaluationKey.classHistKeys.count {
+            rows.append(NamedValue(name: "class_hist (0–9)", value: shares.map { String(format: "%.2f", $0) }.joined(separator: " ")))
+        }
+        return rows
+    }
+
+    /// The classifier's figures on reference samples, stored in run.json when it was trained.
+    func calibration(_ entry: RunEntry) -> [CalibrationRow] {
+        [EvaluationKey.fcd, EvaluationKey.classesCovered, EvaluationKey.classifierScore, EvaluationKey.classKL,
+         EvaluationKey.confident].compactMap { key in
+            func reference(_ name: String) -> String? {
+                entry.provenance["calibration_\(name)_\(key)"]?.number.map { ValueText.format($0) }
+            }
+            guard let run = entry.evaluation[key], let realTrain = reference(Calibration.realTrain),
+                  let oneClassRemoved = reference(Calibration.oneClassRemoved), let noise = reference(Calibration.noise)
+            else { return nil }
+            return CalibrationRow(metric: key, run: ValueText.format(run), realTrain: realTrain,
+                                  oneClassRemoved: oneClassRemoved, noise: noise)
         }
     }
 

@@ -6,8 +6,12 @@ public enum TableViewBuilder {
     public static let imagesPerSecond = "images_per_second"
     /// Used when the directive names no columns.
     public static let defaultColumns = [MetricColumn.lossG, MetricColumn.dReal, MetricColumn.dFake, wallSeconds]
-    static let sourceNote = "Columns of metrics.csv show the run's last logged row (not a mean); "
-        + "evaluation values are measured once, after the last iteration; times are wall-clock training time."
+    static let sourceNote = "Columns of metrics.csv show the mean of the run's last \(windowRows) logged rows (each row is one minibatch); "
+        + "final_d_real, final_d_fake and the other evaluation values are measured once, after the last iteration, on the "
+        + "evaluation sample; times are wall-clock training time."
+
+    /// Logged rows a metrics.csv column's table value averages: one row is one minibatch's noise.
+    public static let windowRows = 10
 
     /// Where a column's values come from.
     enum Source { case metrics, evaluation, duration, speed, divergence }
@@ -62,7 +66,7 @@ public enum TableViewBuilder {
 
     static func note(_ source: Source) -> String {
         switch source {
-        case .metrics: return "last logged row"
+        case .metrics: return "mean of last \(windowRows) rows"
         case .evaluation: return "after training"
         case .duration: return "training time"
         case .speed: return "images/s"
@@ -74,7 +78,12 @@ public enum TableViewBuilder {
         switch source {
         case .duration: return entry.wallSeconds
         case .speed: return entry.imagesPerSecond.rounded()
-        case .metrics: return entry.metrics.lastValue(column) ?? entry.evaluation[column]
+        case .metrics:
+            guard let values = entry.metrics.column(column), column != MetricColumn.iteration else {
+                return entry.metrics.lastValue(column) ?? entry.evaluation[column]
+            }
+            let window = values.suffix(windowRows).filter(\.isFinite)
+            return window.isEmpty ? values.last : window.reduce(0, +) / Double(window.count)
         case .evaluation, .divergence: return entry.evaluation[column]
         }
     }

@@ -1,3 +1,5 @@
+import GAN
+
 /// The charts an experiment block shows, built from its metrics. Columns a run did not log are
 /// left out, so older or custom metric files still render.
 public enum RunCharts {
@@ -26,6 +28,24 @@ public enum RunCharts {
     public static func gradientNorms(_ metrics: MetricsTable, smoothing: Double = 0.9) -> LineChart {
         chart("Gradient norms", metrics, [MetricColumn.gradNormG, MetricColumn.gradNormD, MetricColumn.gradNormDLoss],
               yLabel: "gradient norm", smoothing: smoothing)
+    }
+
+    /// The evaluation over training (evaluation.csv), unsmoothed: one chart per group of keys a
+    /// run measured (images: fcd; classifier score and classes covered; latent churn. Mixtures:
+    /// modes covered by both rules; high-quality share and reverse KL).
+    public static func evaluation(_ curves: MetricsTable) -> [(title: String, chart: LineChart)] {
+        let groups: [(String, [String], String)] = [
+            ("Fréchet classifier distance (fcd)", [EvaluationKey.fcd], "fcd"),
+            ("Classifier score and classes covered", [EvaluationKey.classifierScore, EvaluationKey.classesCovered], "of 10"),
+            ("Latent churn: share of grid cells whose class changed since the last snapshot", [EvaluationKey.latentChurn], "share"),
+            ("Modes covered (≥ 1 and ≥ 20 of 2,500 high-quality samples)",
+             [EvaluationKey.modesCovered, EvaluationKey.modesCovered20], "modes"),
+            ("High-quality share and reverse KL to uniform", [EvaluationKey.highQualityFraction, EvaluationKey.reverseKL], "value"),
+        ]
+        return groups.compactMap { title, keys, label in
+            guard keys.contains(where: curves.hasColumn) else { return nil }
+            return (title, chart(title, curves, keys, yLabel: label, smoothing: 0))
+        }
     }
 
     /// One metric of several runs overlaid, each series named by its run.

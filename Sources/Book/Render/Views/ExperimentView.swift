@@ -30,12 +30,23 @@ public struct ExperimentView: Sendable {
     public let planeLegend: String?
     /// For losses later than the original GAN paper: which paper, and that it is later.
     public let lossNote: String?
+    /// The latent grid at every snapshot (image runs), for the evolution slider.
+    public let latentFrames: [EvolutionFrame]
+    public let hasLatentEvolution: Bool
+    public let latentFilmstripPath: String?
+    /// The evaluation over training (evaluation.csv), one chart per group of metrics.
+    public let evaluationCharts: [EvaluationChart]
+    /// The run's classifier metrics beside the classifier's reference figures (image runs).
+    public let calibration: [CalibrationRow]
+    public let hasCalibration: Bool
 
     public init(runID: String, caption: String?, hash: String, lossChartSVG: String, discriminatorChartSVG: String,
                 gradientChartSVG: String, finalGridPath: String, evolutionFrames: [EvolutionFrame],
                 filmstripPath: String?, latentGridPath: String?, scatterSVG: String?, evalMetrics: [NamedValue],
                 provenance: ProvenanceView, runFiles: [RunFileLink] = [], divergedAtIteration: String? = nil,
-                planeLegend: String? = nil, lossNote: String? = nil) {
+                planeLegend: String? = nil, lossNote: String? = nil,
+                latentFrames: [EvolutionFrame] = [], latentFilmstripPath: String? = nil,
+                evaluationCharts: [EvaluationChart] = [], calibration: [CalibrationRow] = []) {
         self.runID = runID
         self.anchor = "run-" + runID
         self.caption = caption
@@ -58,5 +69,11 @@ public struct ExperimentView: Sendable {
         self.hasRunFiles = !runFiles.isEmpty
         self.planeLegend = planeLegend
         self.lossNote = lossNote
+        self.latentFrames = latentFrames
+        self.hasLatentEvolution = !latentFrames.isEmpty
+        self.latentFilmstripPath = latentFilmstripPath
+        self.evaluationCharts = evaluationCharts
+        self.calibration = calibration
+        self.hasCalibration = !calibration.isEmpty
     }
 }

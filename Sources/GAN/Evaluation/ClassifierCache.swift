@@ -1,0 +1,64 @@
+import Engine
+import Foundation
+
+/// Where trained classifiers are kept: `<folder>/classifiers/<hash>.weights` (float32 values)
+/// and `<hash>.json` (test accuracy and calibration). Not site content; the folder is chosen by
+/// the caller (the notebook's `.ganbook/`, or `$GANBOOK_CACHE`). A classifier missing or
+/// unreadable there is trained again, deterministically, and stored.
+public struct ClassifierCache: Sendable {
+    public static let environmentVariable = "GANBOOK_CACHE"
+    public let folder: URL
+
+    public init(folder: URL) { self.folder = folder }
+
+    var classifiers: URL { folder.appendingPathComponent("classifiers", isDirectory: true) }
+
+    /// The classifier of `name` (an image dataset), from the cache or trained now.
+    /// - Parameter progress: lines to show while it trains (first need only).
+    public func classifier(for name: DatasetName, search: DataSearchPath, threads: Int,
+                           config: ClassifierConfig = .standard,
+                           progress: (String) -> Void) throws -> Classifier {
+        let train = try Dataset.load(name, search: search)
+        let test = try TestSplit.load(name, search: search)
+        let hash = config.hash(datasetDigest: train.digest)
+        let classifier = Classifier(config: config, hash: hash, imageSide: train.sampleShape[1])
+        let weightsURL = classifiers.appendingPathComponent(hash + ".weights")
+        let recordURL = classifiers.appendingPathComponent(hash + ".json")
+        ComputePool.configure(threads: threads)
+        if let data = try? Data(contentsOf: weightsURL), classifier.load(weights: data),
+           let record = ClassifierRecord.read(recordURL) {
+            classifier.testAccuracy = record.testAccuracy
+            classifier.calibration = record.calibration
+            return classifier
+        }
+        progress("training the \(name.rawValue) classifier \(hash.prefix(12)) (first use; kept in \(classifiers.path))")
+        let start = Date()
+        var shown = -1
+        ClassifierTraining.train(classifier, on: train) { done, total in
+            let percent = done * 100 / total
+            if percent / 10 != shown / 10 {
+                shown = percent
+                progress("  classifier: \(percent)% (batch \(done) of \(total), \(Int(Date().timeIntervalSince(start))) s)")
+            }
+        }
+        classifier.testAccuracy = classifier.accuracy(on: test)
+        classifier.calibration = Calibration.measure(classifier, train: train, test: test)
+        progress("  classifier: test accuracy \(String(format: "%.2f", classifier.testAccuracy * 100))% in \(Int(Date().timeIntervalSince(start))) s")
+        try store(classifier, weights: weightsURL, record: recordURL)
+        return classifier
+    }
+
+    private func store(_ classifier: Classifier, weights: URL, record: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: classifiers, withIntermediateDirectories: true)
+            try classifier.weightBytes.write(to: weights, options: .atomic)
+            let text = ClassifierRecord(hash: classifier.hash, testAccuracy: classifier.testAccuracy,
+                                        calibration: classifier.calibration).json
+            try Data(text.utf8).write(to: record, options: .atomic)
+        } catch {
+            throw GANError(kind: .unreadable, file: classifiers.path,
+                           message: "cannot store the trained classifier: \(error.localizedDescription)",
+                           hint: "make the folder writable, or set $\(ClassifierCache.environmentVariable) to another")
+        }
+    }
+}
