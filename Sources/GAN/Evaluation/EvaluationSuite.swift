@@ -40,7 +40,7 @@ public final class EvaluationSuite {
                 mixture: GaussianMixture? = nil) {
         self.dataset = dataset
         self.classifier = dataset.isImage ? classifier : nil
-        self.mixture = dataset.isImage ? nil : (mixture ?? GaussianMixture.named(dataset.name))
+        self.mixture = dataset.isImage ? nil : (mixture ?? dataset.mixture)
         snapshotSamples = dataset.isImage ? 2_000 : 2_500
         finalSamples = dataset.isImage ? 10_000 : 2_500
         if let testSplit, self.classifier != nil {

@@ -31,7 +31,7 @@ final class PageFeaturesBuildTests: NotebookTestCase {
         XCTAssertTrue(first.contains("equilibrium α/2 = 0.45 (α = 0.9)"), "σ(D) line at α/2")
         XCTAssertTrue(first.contains("loss_g equilibrium log(1 − α/2) ≈ -0.5978"), "minimax with smoothing")
         XCTAssertTrue(first.contains("class=\"evolution-frame\" data-iteration=\"20\""), first)
-        XCTAssertTrue(first.contains("loss_g<small class=\"column-note\">last logged row</small>"), first)
+        XCTAssertTrue(first.contains("loss_g<small class=\"column-note\">mean of last 10 rows</small>"), first)
         XCTAssertTrue(first.contains("<code>$code$</code>"), "math in code is left alone")
 
         if KatexCommand.find() != nil {
