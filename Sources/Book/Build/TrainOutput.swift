@@ -98,6 +98,10 @@ struct TrainOutput {
     private func swap(in files: [String: Data]) throws {
         let tag = UInt32.random(in: 0...UInt32.max)
         let partial = parent.appendingPathComponent("\(hiddenBase)-partial-\(tag)")
+        // Created exclusively: the folder removed on failure below is then always one this call made.
+        if mkdir(partial.path, 0o755) != 0 {
+            throw FileProblem.error(partial.path, "create the new run's folder", code: errno)
+        }
         do {
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 let file = partial.appendingPathComponent(path)

@@ -67,16 +67,8 @@ struct SweepViewBuilder {
         let rows = groups.map { group -> TableRow in
             let name = group.setting.isEmpty ? "\(sweep.id) (n = \(group.members.count))"
                 : "\(sweep.id)[\(group.setting)] (n = \(group.members.count))"
-            let cells = columns.map { column -> String in
-                let values = group.members.map { member in
-                    column == TableViewBuilder.wallSeconds ? member.entry.wallSeconds : member.entry.evaluation[column] ?? .nan
-                }
-                if column == TableViewBuilder.wallSeconds {
-                    return DurationText.format(seconds: ClaimAggregate.mean.apply(values))
-                }
-                return MeanText.format(values)
-            }
-            return TableRow(run: RunLink(label: name, href: "#run-" + sweep.id, hash: group.members[0].entry.hash), cells: cells)
+            return TableViewBuilder.aggregateRow(label: name, href: "#run-" + sweep.id, columns: columns,
+                                                 entries: group.members.map(\.entry))
         }
         return TableView(tableTitle: nil,
                          columns: columns.map { TableColumn(name: $0, note: $0 == TableViewBuilder.wallSeconds
