@@ -16,8 +16,10 @@ struct ClaimTargets {
 
     var ids: [String] { runs.keys.sorted() }
 
-    /// Every name a reference may use: metrics.csv columns, eval.json keys, the provenance timings.
+    /// Every name a reference may use: metrics.csv columns, eval.json keys, the provenance timings
+    /// and the classifier's calibration figures.
     static let declaredKeys: [String] = MetricsLog.columns + Evaluation.keys + ValueResolver.timingKeys
+        + ValueResolver.calibrationKeys
 
     /// Checks a reference against the page and the declared names (before any training).
     func check(_ reference: ValueReference, file: String, line: Int, column: Int?, aggregated: Bool,

@@ -1,4 +1,5 @@
 import Foundation
+import GAN
 
 /// Reads the numbers references name from verified cache entries (`RunCache.load`), checking
 /// each name against what the entry actually holds, since evaluation keys change over time.
@@ -10,6 +11,12 @@ struct ValueResolver {
     static let wallSeconds = "wall_seconds"
     static let imagesPerSecond = "images_per_second"
     static let timingKeys = [wallSeconds, imagesPerSecond]
+    /// The classifier's figures on reference samples (run.json): `calibration_real_train_fcd`,
+    /// `calibration_noise_classes_covered`, … and the classifier's test accuracy.
+    static let calibrationKeys = Calibration.references.flatMap { reference in
+        [EvaluationKey.fcd, EvaluationKey.classesCovered, EvaluationKey.classifierScore, EvaluationKey.classKL,
+         EvaluationKey.confident].map { "calibration_\(reference)_\($0)" }
+    } + ["classifier_test_accuracy"]
 
     /// One value per run the reference names (each child of a sweep).
     func values(_ reference: ValueReference, file: String, line: Int, column: Int?) throws -> [(run: PlannedRun, value: Double)] {
@@ -29,9 +36,16 @@ struct ValueResolver {
             if key == ValueResolver.wallSeconds { return entry.wallSeconds }
             if key == ValueResolver.imagesPerSecond { return entry.imagesPerSecond }
             if let value = entry.evaluation[key] { return value }
+            if ValueResolver.calibrationKeys.contains(key) {
+                guard let value = entry.provenance[key]?.number else {
+                    throw fail("the run's run.json holds no \(key)", hint: "only image runs measured by the classifier have it")
+                }
+                return value
+            }
         }
         guard let column = entry.metrics.column(key), let iterations = entry.metrics.column("iteration"), !column.isEmpty else {
             let names = entry.evaluation.keys.sorted() + entry.metrics.columnNames + ValueResolver.timingKeys
+                + ValueResolver.calibrationKeys
             return try { throw fail(reference.window == .final ? "the run's eval.json and metrics.csv hold no \(key)"
                                         : "the run's metrics.csv has no column \(key)",
                                     hint: ClosestName.hint(for: key, among: names, allowed: "this run's values")) }()

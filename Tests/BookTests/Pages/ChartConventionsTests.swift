@@ -27,6 +27,19 @@ final class ChartConventionsTests: XCTestCase {
         XCTAssertEqual(Set(ChartPalette.metricColors.values).count, ChartPalette.metricColors.count)
     }
 
+    func testPixelStatisticsChartShowsGeneratedBesideRealAndNeedsAllFourColumns() {
+        XCTAssertNil(RunCharts.pixelStatistics(metrics), "a run that did not log pixel statistics has no such chart")
+        let pixels = MetricsTable(columns: [
+            (name: "iteration", values: [1, 2, 3]), (name: "fake_mean", values: [0.5, 0.3, 0.15]),
+            (name: "fake_std", values: [0.1, 0.2, 0.3]), (name: "real_mean", values: [0.13, 0.13, 0.13]),
+            (name: "real_std", values: [0.31, 0.31, 0.31]),
+        ])
+        let svg = try! XCTUnwrap(RunCharts.pixelStatistics(pixels)).svg()
+        for column in ["fake_mean", "fake_std", "real_mean", "real_std"] {
+            XCTAssertEqual(color(of: column, in: svg), ChartPalette.metricColors[column], column)
+        }
+    }
+
     func testLegendStatesTheSmoothingAndALogAxisIsMarked() {
         let losses = RunCharts.losses(metrics, smoothing: 0.6).svg()
         XCTAssertTrue(losses.contains(">faint: raw · bold: EMA 0.6</text>"), losses)

@@ -53,7 +53,9 @@ public struct ExperimentViewBuilder: Sendable {
             evaluationCharts: entry.evaluationCurves.map {
                 RunCharts.evaluation($0).map { EvaluationChart(title: $0.title, svg: $0.chart.svg()) }
             } ?? [],
-            calibration: calibration(entry))
+            calibration: calibration(entry),
+            // 2-D runs log coordinates, not pixels; their planes already show where samples lie.
+            pixelChartSVG: entry.hasPlaneViews ? nil : RunCharts.pixelStatistics(metrics, smoothing: smoothing)?.svg())
     }
 
     /// GAN Lab's layers (Kahng et al. 2018), as `PlanePicture` draws them.

@@ -25,6 +25,10 @@ enum ChartPalette {
         MetricColumn.gradNormG: "#9467bd",
         MetricColumn.gradNormD: "#8c564b",
         MetricColumn.gradNormDLoss: "#e377c2",
+        MetricColumn.fakeMean: "#bcbd22",
+        MetricColumn.fakeStd: "#7f7f7f",
+        MetricColumn.realMean: "#393b79",
+        MetricColumn.realStd: "#843c39",
     ]
 
     /// Colour of the raw/smoothed legend swatch: neither a series nor the axes.

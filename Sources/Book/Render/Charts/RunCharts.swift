@@ -30,6 +30,14 @@ public enum RunCharts {
               yLabel: "gradient norm", smoothing: smoothing)
     }
 
+    /// Mean and standard deviation of generated and real pixels: how G's images approach the
+    /// data's brightness and contrast. Nil when the run did not log them.
+    public static func pixelStatistics(_ metrics: MetricsTable, smoothing: Double = 0.9) -> LineChart? {
+        let columns = [MetricColumn.fakeMean, MetricColumn.realMean, MetricColumn.fakeStd, MetricColumn.realStd]
+        guard columns.allSatisfy(metrics.hasColumn) else { return nil }
+        return chart("Pixel statistics", metrics, columns, yLabel: "pixel value", smoothing: smoothing)
+    }
+
     /// The evaluation over training (evaluation.csv), unsmoothed: one chart per group of keys a
     /// run measured (images: fcd; classifier score and classes covered; latent churn. Mixtures:
     /// modes covered by both rules; high-quality share and reverse KL).

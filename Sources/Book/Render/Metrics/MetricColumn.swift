@@ -13,4 +13,10 @@ public enum MetricColumn {
     public static let gradNormG = "grad_norm_g"
     public static let gradNormD = "grad_norm_d"
     public static let gradNormDLoss = "grad_norm_d_loss"
+    /// Mean and standard deviation of the generated and of the real batch's values (pixels on
+    /// the data's display scale, or coordinates for 2-D runs).
+    public static let fakeMean = "fake_mean"
+    public static let fakeStd = "fake_std"
+    public static let realMean = "real_mean"
+    public static let realStd = "real_std"
 }

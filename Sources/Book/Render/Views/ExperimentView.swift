@@ -13,6 +13,8 @@ public struct ExperimentView: Sendable {
     public let lossChartSVG: String
     public let discriminatorChartSVG: String
     public let gradientChartSVG: String
+    /// Generated against real pixel mean and std (image runs only).
+    public let pixelChartSVG: String?
     public let finalGridPath: String
     public let evolutionFrames: [EvolutionFrame]
     /// Set by the initialiser: Mustache cannot ask whether a list is empty without repeating it.
@@ -46,7 +48,8 @@ public struct ExperimentView: Sendable {
                 provenance: ProvenanceView, runFiles: [RunFileLink] = [], divergedAtIteration: String? = nil,
                 planeLegend: String? = nil, lossNote: String? = nil,
                 latentFrames: [EvolutionFrame] = [], latentFilmstripPath: String? = nil,
-                evaluationCharts: [EvaluationChart] = [], calibration: [CalibrationRow] = []) {
+                evaluationCharts: [EvaluationChart] = [], calibration: [CalibrationRow] = [],
+                pixelChartSVG: String? = nil) {
         self.runID = runID
         self.anchor = "run-" + runID
         self.caption = caption
@@ -56,6 +59,7 @@ public struct ExperimentView: Sendable {
         self.lossChartSVG = lossChartSVG
         self.discriminatorChartSVG = discriminatorChartSVG
         self.gradientChartSVG = gradientChartSVG
+        self.pixelChartSVG = pixelChartSVG
         self.finalGridPath = finalGridPath
         self.evolutionFrames = evolutionFrames
         self.hasEvolution = !evolutionFrames.isEmpty
