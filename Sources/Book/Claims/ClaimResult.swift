@@ -11,10 +11,13 @@ struct ClaimResult {
 
     var valuesText: String { values.joined(separator: ", ") }
 
+    /// `run a1b2…, c3d4…`; empty for a claim on notebook values alone (they name how many runs they count).
+    private var runsText: String { hashes.isEmpty ? "" : "run \(hashes.joined(separator: ", "))" }
+
     /// One line of `ganbook check`: `PASS content/p.md:12: claim (values)`.
     var line: String {
         if notCheckable { return "FAIL \(claim.file):\(claim.line): \(claim.text)  (not checkable: \(valuesText))" }
-        return "\(passed ? "pass" : "FAIL") \(claim.file):\(claim.line): \(claim.text)  (\(valuesText); run \(hashes.joined(separator: ", ")))"
+        return "\(passed ? "pass" : "FAIL") \(claim.file):\(claim.line): \(claim.text)  (\([valuesText, runsText].filter { !$0.isEmpty }.joined(separator: "; ")))"
     }
 
     /// A claim that needs a run that is not trained.
@@ -28,7 +31,7 @@ struct ClaimResult {
                              hint: "train the run, then build again", column: claim.column)
         }
         return BookError(file: claim.file, line: claim.line, message: "claim failed: \(claim.text) (\(valuesText))",
-                  hint: "run \(hashes.joined(separator: ", ")); fix the claim to what the data show, or change the experiment",
+                  hint: (hashes.isEmpty ? "" : runsText + "; ") + "fix the claim to what the data show, or change the experiment",
                   column: claim.column)
     }
 }
