@@ -223,8 +223,8 @@ struct SiteRendering {
                 view = try CompareViewBuilder.build(metric: display.metric, title: display.title,
                                                     members: members.map { member in
                                                         (member.id, planned.targets.sweeps.contains(member.id),
-                                                         try member.runs.map { try entry($0.hash) })
-                                                    }, smoothing: display.smoothing)
+                                                         try member.runs.map { (runID: $0.id, entry: try entry($0.hash)) })
+                                                    }, smoothing: display.smoothing, colors: colors)
             }
             return .comparison(view)
         case .table:
