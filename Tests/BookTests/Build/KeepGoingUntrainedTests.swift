@@ -45,4 +45,32 @@ final class KeepGoingUntrainedTests: ExecutableNotebookTestCase {
         XCTAssertTrue(frozen.all.contains("--frozen: 1 run(s)") && frozen.all.contains("beta.md:") && frozen.all.contains(": digits"),
                       frozen.all)
     }
+
+    /// MNIST's training files, without its test split: the run passes every check before training
+    /// and fails while training, when the classifier that evaluates it needs the test split.
+    func testAPageWhoseRunFailsWhileTrainingRendersWithThatRunMarked() throws {
+        let shared = URL(fileURLWithPath: ProcessInfo.processInfo.environment["GANBOOK_DATA"] ?? "/work/shared/datasets")
+            .appendingPathComponent("mnist")
+        let names = ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"]
+        guard names.allSatisfy({ FileManager.default.fileExists(atPath: shared.appendingPathComponent($0).path) }) else {
+            throw XCTSkip("MNIST's gzip training files are not in \(shared.path)")
+        }
+        let data = notebook.root.appendingPathComponent("data/mnist")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        for name in names {
+            try FileManager.default.createSymbolicLink(at: data.appendingPathComponent(name), withDestinationURL: shared.appendingPathComponent(name))
+        }
+        try notebook.write("beta.md", SmallRun.page(title: "Beta", prose: "Digits `=digits.d_real@last`, ring `=ok.modes_total`.",
+                                                    SmallRun.directive(id: "ok"),
+                                                    "```gan\nid: digits\ndataset: mnist\nsubset: 64\niterations: 2\n```\n"))
+        let outcome = try ganbook.run(["build", "--keep-going", "--data", data.deletingLastPathComponent().path, "--threads", "1"],
+                                      in: notebook.root, environment: ["GANBOOK_DATA": data.deletingLastPathComponent().path])
+        XCTAssertEqual(outcome.status, 1, outcome.all)
+        XCTAssertTrue(outcome.all.contains("training [2/2] beta/digits") && outcome.all.contains("failed [2/2] beta/digits"), outcome.all)
+        XCTAssertTrue(outcome.all.contains("the test split of mnist is missing"), outcome.all)
+        let html = try notebook.html("beta")
+        XCTAssertTrue(html.contains("<section class=\"experiment not-trained\" id=\"run-digits\">"), html)
+        XCTAssertTrue(html.contains("Digits <span class=\"value not-trained\""), html)
+        XCTAssertTrue(html.contains("ring <a class=\"value\" href=\"#run-ok\""), html)
+    }
 }
