@@ -19,21 +19,37 @@ final class ProgressiveWriter {
         self.keepGoing = keepGoing
     }
 
-    /// Pages every run of which has a verified entry now.
-    func complete() -> [PlannedPage] {
-        full.pages.filter { page in
-            page.runs.allSatisfy { if case .present = stages.cache.state($0.hash) { return true } else { return false } }
-        }
+    /// Hashes of the notebook's runs without a verified entry now.
+    func untrained() -> Set<String> {
+        Set(full.distinctRuns.map(\.run.hash).filter { hash in
+            if case .present = stages.cache.state(hash) { return false } else { return true }
+        })
     }
 
-    /// The complete pages rendered. With --keep-going, and while runs still train (`tolerant`),
-    /// a page that fails to render alone is left out (and named); the final render reports it.
+    /// Pages every run of which has a verified entry now.
+    func complete(untrained: Set<String>) -> [PlannedPage] {
+        full.pages.filter { page in page.runs.allSatisfy { !untrained.contains($0.hash) } }
+    }
+
+    /// The complete pages rendered; values that need a run of another page not trained yet read
+    /// "(not trained)" meanwhile. The final render with --keep-going adds the build's pages
+    /// whose runs failed, their blocks marked "not trained". With --keep-going, and while runs
+    /// still train (`tolerant`), a page that fails to render alone is left out (and named); the
+    /// final render reports it.
     func render(tolerant: Bool = false) throws -> (files: [String: Data], pages: [PlannedPage], failures: [String]) {
-        var pages = complete()
+        let missing = untrained()
+        var pages = complete(untrained: missing)
+        if keepGoing && !tolerant {
+            pages = full.pages.filter { page in
+                pages.contains { $0.page.slug == page.page.slug } || onlySlug == nil || page.page.slug == onlySlug
+            }
+        }
         var failures: [String] = []
         var rendering = SiteRendering(templates: templates, entry: stages.cache.load,
                                       math: MathTypesetter.forNotebook(content: stages.content))
         rendering.marksFailedClaims = keepGoing
+        rendering.untrained = missing
+        rendering.notebook = full
         if keepGoing && !tolerant {
             // Rendered with the failed claims marked; the build still fails, naming each.
             for page in pages {

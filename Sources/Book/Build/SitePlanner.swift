@@ -27,6 +27,8 @@ enum SitePlanner {
             var blocks: [PlannedBlock] = []
             var ids: [String: Int] = [:]
             var targets = ClaimTargets()
+            targets.pageSlugs = pages.filter { !$0.isIndex }.map(\.slug)
+            targets.isIndexPage = page.isIndex
             var runNumber = 0
             var written: [(block: Int, expectations: [WrittenExpectation])] = []
             var checks: [(block: Int, directive: Directive)] = []

@@ -21,9 +21,10 @@ struct SiteRendering {
     }
 
     func render(_ plan: SitePlan) throws -> [String: Data] {
+        let whole = notebook ?? plan
         if !marksFailedClaims {
             // Every false claim of every page at once, before any page is rendered.
-            let failures = try plan.pages.flatMap { try checkClaims($0) }.filter { !$0.passed }.map(\.failure)
+            let failures = try plan.pages.flatMap { try checkClaims($0, in: whole) }.filter { !$0.passed }.map(\.failure)
             if let problem = BookError.combined(failures) { throw problem }
         }
         let renderer = templates.renderer
@@ -38,15 +39,24 @@ struct SiteRendering {
             func link(_ other: Int) -> PageLink? {
                 pages.indices.contains(other) ? PageLink(title: pages[other].page.title, href: "\(pages[other].page.slug).html") : nil
             }
-            let page = try renderPage(planned, siteTitle: siteTitle, previous: link(number - 1), next: link(number + 1))
+            let page = try renderPage(planned, siteTitle: siteTitle, previous: link(number - 1), next: link(number + 1), in: whole)
             typesetAny = typesetAny || page.hasMath
             outputs[name] = Data(page.html.utf8)
-            let seconds = try planned.runs.reduce(0.0) { $0 + (try entry($1.hash)).wallSeconds }
+            let seconds = try planned.runs.filter { !untrained.contains($0.hash) }.reduce(0.0) { $0 + (try entry($1.hash)).wallSeconds }
             listed.append(IndexPageEntry(title: planned.page.title, summary: planned.page.frontMatter.summary ?? "",
                                          link: name, experimentCount: planned.runs.count, trainingSeconds: seconds))
         }
-        let intro = index?.blocks.compactMap { if case .prose(let html) = $0 { return html } else { return nil } }
-            .joined()
+        // The index's prose with its inline values (the notebook's training time, a page's).
+        let intro = try index.map { index in
+            let evaluator = ClaimEvaluator(resolver: resolver(index, in: whole))
+            return try index.blocks.map { block -> String in
+                switch block {
+                case .prose(let html): return html
+                case .value(let value): return try valueHTML(value, evaluator: evaluator)
+                default: return ""
+                }
+            }.joined()
+        }
         var indexView = IndexView(siteTitle: siteTitle, introHTML: intro, pages: listed,
                                   showsTitleHeading: !(intro ?? "").contains("<h1"))
         if let text = intro, let page = index?.page {
@@ -62,10 +72,25 @@ struct SiteRendering {
 
     /// With `--keep-going`: a page whose claims fail is still rendered, the failed claims marked.
     var marksFailedClaims = false
+    /// Hashes of runs this build has no entry for and renders without (`--keep-going` after they
+    /// failed, `--only`, a preview while runs train): their blocks are marked "not trained", the
+    /// values that need them read "(not trained)" and the claims that need them are not checkable.
+    var untrained: Set<String> = []
+    /// The whole notebook, for the notebook values (`training_time(*)`), when only some of its
+    /// pages are rendered; nil: the plan rendered is the notebook.
+    var notebook: SitePlan?
+
+    /// Reads the page's values, its notebook values from `whole` (else `notebook`, else the page alone).
+    func resolver(_ planned: PlannedPage, in whole: SitePlan? = nil) -> ValueResolver {
+        var resolver = ValueResolver(targets: planned.targets, entry: entry)
+        resolver.untrained = untrained
+        resolver.notebook = NotebookRuns(plan: whole ?? notebook ?? SitePlan(pages: [planned]), page: planned)
+        return resolver
+    }
 
     /// The page's claims checked against the cache.
-    func checkClaims(_ planned: PlannedPage) throws -> [ClaimResult] {
-        let evaluator = ClaimEvaluator(resolver: ValueResolver(targets: planned.targets, entry: entry))
+    func checkClaims(_ planned: PlannedPage, in whole: SitePlan? = nil) throws -> [ClaimResult] {
+        let evaluator = ClaimEvaluator(resolver: resolver(planned, in: whole))
         return try planned.claims.map(evaluator.evaluate)
     }
 
@@ -74,12 +99,12 @@ struct SiteRendering {
     }
 
     /// The page's HTML, and whether it holds typeset math (then KaTeX's stylesheet ships).
-    func renderPage(_ planned: PlannedPage, siteTitle: String, previous: PageLink?, next: PageLink?) throws
-        -> (html: String, hasMath: Bool) {
-        let results = try checkClaims(planned)
+    func renderPage(_ planned: PlannedPage, siteTitle: String, previous: PageLink?, next: PageLink?,
+                    in whole: SitePlan? = nil) throws -> (html: String, hasMath: Bool) {
+        let results = try checkClaims(planned, in: whole)
         let failures = results.filter { !$0.passed }.map(\.failure)
         if !marksFailedClaims, let problem = BookError.combined(failures) { throw problem }
-        let evaluator = ClaimEvaluator(resolver: ValueResolver(targets: planned.targets, entry: entry))
+        let evaluator = ClaimEvaluator(resolver: resolver(planned, in: whole))
         var blocks: [PageBlockView] = []
         var hasMath = false
         var anchors = HeadingAnchors(reserved: Set(planned.runs.map { "run-" + $0.id }))
@@ -104,17 +129,34 @@ struct SiteRendering {
             try flushProse()
             switch block {
             case .prose, .value: break
+            case .run(let run) where untrained.contains(run.hash):
+                blocks.append(.untrained(UntrainedView(title: run.id, anchor: "run-" + run.id, caption: run.caption, missing: [run])))
+                claims(run.expectations)
             case .run(let run):
                 blocks.append(.experiment(try ExperimentViewBuilder(runsPath: "runs/")
                     .build(runID: run.id, caption: run.caption, entry: try entry(run.hash))))
                 claims(run.expectations)
             case .sweep(let sweep):
-                blocks.append(.sweep(SweepViewBuilder().build(sweep, entries: try sweep.children.map { try entry($0.hash) })))
+                let missing = sweep.children.filter { untrained.contains($0.hash) }
+                if missing.isEmpty {
+                    blocks.append(.sweep(SweepViewBuilder().build(sweep, entries: try sweep.children.map { try entry($0.hash) })))
+                } else {
+                    blocks.append(.untrained(UntrainedView(title: sweep.id, anchor: "run-" + sweep.id, caption: sweep.caption,
+                                                           missing: missing)))
+                }
                 claims(sweep.children.flatMap(\.expectations))
             case .check(let check):
                 claims(check.claims)
             case .display(let display):
-                try blocks.append(displayView(display, planned: planned))
+                let members = self.members(display, planned: planned)
+                let missing = NotebookRuns.distinct(members.flatMap(\.runs).filter { untrained.contains($0.hash) })
+                if missing.isEmpty {
+                    try blocks.append(displayView(display, planned: planned))
+                } else {
+                    let kind = display.kind == .compare ? "gan-compare" : "gan-table"
+                    blocks.append(.untrained(UntrainedView(title: "\(kind) of \(members.map(\.id).joined(separator: ", "))",
+                                                           anchor: nil, caption: display.title, missing: missing)))
+                }
             }
         }
         try flushProse()
@@ -129,18 +171,33 @@ struct SiteRendering {
         return (templates.renderer.renderPage(view), hasMath)
     }
 
-    /// An inline value: the number, linked to the block of the run it comes from.
+    /// An inline value: the number, linked to the block of the run it comes from (a notebook
+    /// value to the page it counts, the notebook's to the index).
     private func valueHTML(_ value: PlannedValue, evaluator: ClaimEvaluator) throws -> String {
-        let (text, runs) = try evaluator.text(value)
+        let (text, runs, trained) = try evaluator.text(value)
+        guard trained else {
+            let title = "\(value.reference.shown) · needs a run this build did not train"
+            return "<span class=\"value not-trained\" title=\"\(SVGWriter.escapeAttribute(title))\">\(SVGWriter.escapeAttribute(text))</span>"
+        }
+        if let scope = value.reference.scope {
+            let title = "\(value.reference.shown) · \(runs.count) run(s)"
+            let href: String
+            switch scope {
+            case .page: href = ""
+            case .otherPage(let slug): href = "\(slug).html"
+            case .notebook: href = SiteRendering.index
+            }
+            let attributes = "class=\"value\" title=\"\(SVGWriter.escapeAttribute(title))\""
+            return href.isEmpty ? "<span \(attributes)>\(SVGWriter.escapeAttribute(text))</span>"
+                : "<a \(attributes) href=\"\(SVGWriter.escapeAttribute(href))\">\(SVGWriter.escapeAttribute(text))</a>"
+        }
         let target = value.reference.run.flatMap { id in id.contains("[") ? id.prefix { $0 != "[" } : Substring(id) } ?? ""
         let title = "\(value.reference.shown) · run \(runs.map { String($0.hash.prefix(12)) }.joined(separator: ", "))"
         return "<a class=\"value\" href=\"#run-\(SVGWriter.escapeAttribute(String(target)))\" title=\"\(SVGWriter.escapeAttribute(title))\">\(SVGWriter.escapeAttribute(text))</a>"
     }
 
-    private func displayView(_ display: DisplayDirective, planned: PlannedPage) throws -> PageBlockView {
-        let runs = planned.runs
-        // Each run keeps one colour in every comparison of the page.
-        let colors = Dictionary(runs.enumerated().map { ($1.id, ChartPalette.color($0)) }) { first, _ in first }
+    /// The blocks a gan-compare or gan-table shows (all the page's when it names none), each with its runs.
+    private func members(_ display: DisplayDirective, planned: PlannedPage) -> [(id: String, runs: [PlannedRun])] {
         let ids = display.runs.isEmpty ? planned.blocks.compactMap { block -> String? in
             switch block {
             case .run(let run): return run.id
@@ -148,7 +205,14 @@ struct SiteRendering {
             default: return nil
             }
         } : display.runs
-        let members = ids.map { id in (id: id, runs: planned.targets.runs[id] ?? runs.filter { $0.id == id }) }
+        return ids.map { id in (id: id, runs: planned.targets.runs[id] ?? planned.runs.filter { $0.id == id }) }
+    }
+
+    private func displayView(_ display: DisplayDirective, planned: PlannedPage) throws -> PageBlockView {
+        let runs = planned.runs
+        // Each run keeps one colour in every comparison of the page.
+        let colors = Dictionary(runs.enumerated().map { ($1.id, ChartPalette.color($0)) }) { first, _ in first }
+        let members = self.members(display, planned: planned)
         let pairs = try members.flatMap(\.runs).map { (runID: $0.id, entry: try entry($0.hash)) }
         switch display.kind {
         case .compare:
@@ -159,8 +223,8 @@ struct SiteRendering {
                 view = try CompareViewBuilder.build(metric: display.metric, title: display.title,
                                                     members: members.map { member in
                                                         (member.id, planned.targets.sweeps.contains(member.id),
-                                                         try member.runs.map { try entry($0.hash) })
-                                                    }, smoothing: display.smoothing)
+                                                         try member.runs.map { (runID: $0.id, entry: try entry($0.hash)) })
+                                                    }, smoothing: display.smoothing, colors: colors)
             }
             return .comparison(view)
         case .table:

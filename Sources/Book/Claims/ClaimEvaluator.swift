@@ -2,12 +2,21 @@
 struct ClaimEvaluator {
     let resolver: ValueResolver
 
+    /// The claim checked; one that needs a run this build has no entry for is not checkable.
     func evaluate(_ claim: Claim) throws -> ClaimResult {
+        do { return try evaluateTrained(claim) } catch let missing as RunNotTrained { return .notCheckable(claim, missing) }
+    }
+
+    private func evaluateTrained(_ claim: Claim) throws -> ClaimResult {
         var shown: [String] = []
         var hashes: [String] = []
         func value(_ expression: ClaimExpression) throws -> Double {
             switch expression {
             case .number(let number): return number
+            case .value(let reference) where reference.scope != nil, .aggregate(_, let reference) where reference.scope != nil:
+                let (number, runs) = try resolver.notebookValue(reference)
+                shown.append("\(reference.shown) = \(ValueFormat.automatic.format(number)) over \(runs.count) run(s)")
+                return number
             case .value(let reference):
                 let found = try resolver.values(reference, file: claim.file, line: claim.line, column: claim.column)
                 guard let first = found.first, found.count == 1 else { return .nan }
@@ -46,8 +55,23 @@ struct ClaimEvaluator {
                            hashes: hashes.filter { seen.insert($0).inserted })
     }
 
-    /// An inline value as text: the number, or `mean ± std (n = k)` over a sweep.
-    func text(_ value: PlannedValue) throws -> (text: String, runs: [PlannedRun]) {
+    /// An inline value as text: the number, or `mean ± std (n = k)` over a sweep; "(not trained)"
+    /// when it needs a run this build has no entry for.
+    func text(_ value: PlannedValue) throws -> (text: String, runs: [PlannedRun], trained: Bool) {
+        do {
+            let (text, runs) = try trainedText(value)
+            return (text, runs, true)
+        } catch is RunNotTrained {
+            return (RunNotTrained.valueText, [], false)
+        }
+    }
+
+    private func trainedText(_ value: PlannedValue) throws -> (text: String, runs: [PlannedRun]) {
+        if let measure = value.reference.measure {
+            let (number, runs) = try resolver.notebookValue(value.reference)
+            let format = value.reference.format == .automatic ? measure.defaultFormat : value.reference.format
+            return (format.format(number), runs)
+        }
         let found = try resolver.values(value.reference, file: value.file, line: value.line, column: value.column)
         let format = value.reference.format
         if found.count == 1 { return (format.format(found[0].value), found.map(\.run)) }

@@ -1,5 +1,6 @@
 /// Splits a claim into tokens. A reference runs from a letter over letters, digits, `_`, `.`,
-/// `-`, a `[...]` child label and an `@window(...)`: an operator after one needs a space before it.
+/// `-`, a `[...]` child label and an `@window(...)` (a notebook value, its `(page)`): an operator
+/// after one needs a space before it.
 struct ClaimLexer {
     let characters: [Character]
 
@@ -91,7 +92,9 @@ struct ClaimLexer {
                 index += 1
             } else if character == "[" {
                 depth += 1; index += 1
-            } else if character == "(", characters[start..<index].contains("@") {
+            } else if character == "(", characters[start..<index].contains("@")
+                        || NotebookMeasure(rawValue: String(characters[start..<index])) != nil {
+                // A window's argument, or the page of a notebook value: training_time(*).
                 depth += 1; index += 1
             } else {
                 break

@@ -19,6 +19,12 @@ struct ClaimPlanner {
                 } catch let error as ClaimSyntaxError {
                     throw error.placed(file: file, line: expectation.line, column: expectation.column)
                 }
+                guard subject.scope == nil else {
+                    throw BookError(file: file, line: expectation.line,
+                                    message: "expect: \(expectation.reference): an expectation is about its own run",
+                                    hint: "write wall_seconds for the run's time; \(subject.key) over pages goes in a gan-check block",
+                                    column: expectation.column)
+                }
                 guard subject.run == nil else {
                     throw BookError(file: file, line: expectation.line,
                                     message: "expect: \(expectation.reference): an expectation is about its own run",

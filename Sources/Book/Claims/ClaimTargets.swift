@@ -5,6 +5,10 @@ import GAN
 struct ClaimTargets {
     private(set) var runs: [String: [PlannedRun]] = [:]
     private(set) var sweeps: Set<String> = []
+    /// The slugs of the notebook's pages (the index's aside), which notebook values may name.
+    var pageSlugs: [String] = []
+    /// The index lists pages and has no runs of its own.
+    var isIndexPage = false
 
     mutating func add(_ run: PlannedRun) { runs[run.id] = [run] }
 
@@ -27,6 +31,7 @@ struct ClaimTargets {
         func fail(_ message: String, hint: String = "") -> BookError {
             BookError(file: file, line: line, message: message, hint: hint, column: column.map { $0 + reference.offset })
         }
+        if let scope = reference.scope { return check(scope, of: reference, fail: fail) }
         guard let run = reference.run else {
             return fail("\(reference.text): name the run, e.g. \(ids.first ?? "id").\(reference.key)",
                         hint: "ids on this page: \(ids.isEmpty ? "none" : ids.joined(separator: ", "))")
@@ -49,5 +54,20 @@ struct ClaimTargets {
                         hint: "write mean(\(reference.shown)), min, max or std, or name one child such as \(runs[run]![0].id)")
         }
         return nil
+    }
+
+    /// A notebook value names a page of the notebook; the index has no runs of its own to count.
+    private func check(_ scope: NotebookScope, of reference: ValueReference, fail: (String, String) -> BookError) -> BookError? {
+        switch scope {
+        case .notebook: return nil
+        case .page:
+            guard isIndexPage else { return nil }
+            return fail("\(reference.text): the index has no runs of its own",
+                        "write \(reference.key)(*) for the whole notebook, or \(reference.key)(page-slug) for one page")
+        case .otherPage(let slug):
+            guard !pageSlugs.contains(slug) else { return nil }
+            return fail("\(reference.text): no page has the slug \(slug)",
+                        ClosestName.hint(for: slug, among: pageSlugs, allowed: "pages") + "; * is the whole notebook")
+        }
     }
 }

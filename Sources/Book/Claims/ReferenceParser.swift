@@ -34,6 +34,10 @@ enum ReferenceParser {
             format = chosen
         }
         let end = colon ?? characters.count
+        if let notebook = try notebookValue(String(characters[0..<end]), offset: offset) {
+            return ValueReference(run: nil, key: notebook.measure.rawValue, window: .final, format: format, text: text,
+                                  offset: offset, scope: notebook.scope)
+        }
         var window = ValueWindow.final
         if let at {
             window = try parseWindow(String(characters[(at + 1)..<end]), offset: offset + at + 1)
@@ -51,6 +55,26 @@ enum ReferenceParser {
             throw ClaimSyntaxError(message: "'\(run)' is not a run id", offset: offset, hint: "ids use letters, digits, '-', '_' and '.'; a sweep's child is id[seed=2]")
         }
         return ValueReference(run: run, key: key, window: window, format: format, text: text, offset: offset)
+    }
+
+    /// `training_time`, `training_time(slug)`, `training_time(*)` and the same for `run_count`;
+    /// nil when `path` is not one of them (it is then a run's value).
+    static func notebookValue(_ path: String, offset: Int) throws -> (measure: NotebookMeasure, scope: NotebookScope)? {
+        guard let measure = NotebookMeasure.allCases.first(where: { path == $0.rawValue || path.hasPrefix($0.rawValue + "(")
+                                                               || path.hasPrefix($0.rawValue + "@") }) else { return nil }
+        let name = measure.rawValue
+        let hint = "write \(name) (this page), \(name)(page-slug) (another page) or \(name)(*) (the whole notebook)"
+        if path == name { return (measure, .page) }
+        guard path.hasPrefix(name + "("), path.hasSuffix(")") else {
+            throw ClaimSyntaxError(message: path.hasPrefix(name + "@") ? "\(name) is one number for a set of runs: it takes no window"
+                                       : "'\(path)' is not a notebook value", offset: offset + name.count, hint: hint)
+        }
+        let inside = path.dropFirst(name.count + 1).dropLast().trimmingCharacters(in: .whitespaces)
+        guard !inside.isEmpty, !inside.contains(where: { "()@ ".contains($0) }) else {
+            throw ClaimSyntaxError(message: "\(name)(\(inside)): name a page by its slug, or * for the whole notebook",
+                                   offset: offset + name.count + 1, hint: hint)
+        }
+        return (measure, inside == "*" ? .notebook : .otherPage(inside))
     }
 
     static func parseWindow(_ text: String, offset: Int) throws -> ValueWindow {

@@ -7,6 +7,10 @@ struct ValueResolver {
     let targets: ClaimTargets
     /// A verified entry by run hash.
     let entry: (String) throws -> RunEntry
+    /// Hashes of runs this build has no entry for and goes on without: reading one throws `RunNotTrained`.
+    var untrained: Set<String> = []
+    /// Every page's runs, for the notebook values.
+    var notebook = NotebookRuns()
 
     static let wallSeconds = "wall_seconds"
     static let imagesPerSecond = "images_per_second"
@@ -21,9 +25,31 @@ struct ValueResolver {
     /// One value per run the reference names (each child of a sweep).
     func values(_ reference: ValueReference, file: String, line: Int, column: Int?) throws -> [(run: PlannedRun, value: Double)] {
         let runs = reference.run.flatMap { targets.runs[$0] } ?? []
+        try requireTrained(runs)
         return try runs.map { run in
             (run, try value(reference, in: try entry(run.hash), runID: run.id, file: file, line: line, column: column))
         }
+    }
+
+    /// A notebook value (`training_time(*)`, `run_count(slug)`) and the runs it counts, each once.
+    func notebookValue(_ reference: ValueReference) throws -> (value: Double, runs: [PlannedRun]) {
+        guard let scope = reference.scope, let measure = reference.measure else {
+            preconditionFailure("\(reference.text) is not a notebook value")
+        }
+        let runs = notebook.runs(scope)
+        switch measure {
+        case .runCount:
+            return (Double(runs.count), runs)  // known from the pages: no run need be trained
+        case .trainingTime:
+            try requireTrained(runs)
+            return (try runs.reduce(0) { $0 + (try entry($1.hash)).wallSeconds }, runs)
+        }
+    }
+
+    /// Throws `RunNotTrained` naming those of `runs` without an entry in this build.
+    func requireTrained(_ runs: [PlannedRun]) throws {
+        let missing = runs.filter { untrained.contains($0.hash) }
+        if !missing.isEmpty { throw RunNotTrained(missing) }
     }
 
     func value(_ reference: ValueReference, in entry: RunEntry, runID: String, file: String, line: Int, column: Int?) throws -> Double {

@@ -15,15 +15,16 @@ struct ClaimCheck {
         var failed = 0
         var values = 0
         var unreadable = 0
+        let untrained = Set(plan.distinctRuns.map(\.run.hash).filter { hash in
+            if case .absent = stages.cache.state(hash) { return true } else { return false }
+        })
         for page in plan.pages {
-            let resolver = ValueResolver(targets: page.targets, entry: { hash in
-                guard case .present = stages.cache.state(hash) else {
-                    if case .damaged(let error) = stages.cache.state(hash) { throw error }
-                    throw BookError(file: "", message: "(not trained) run \(hash.prefix(12)) has no cache entry",
-                                    hint: "ganbook build trains it")
-                }
+            var resolver = ValueResolver(targets: page.targets, entry: { hash in
+                if case .damaged(let error) = stages.cache.state(hash) { throw error }
                 return try stages.cache.load(hash)
             })
+            resolver.untrained = untrained
+            resolver.notebook = NotebookRuns(plan: plan, page: page)
             let evaluator = ClaimEvaluator(resolver: resolver)
             for claim in page.claims {
                 do {
@@ -37,7 +38,12 @@ struct ClaimCheck {
             }
             for value in page.values {
                 do {
-                    _ = try evaluator.text(value)
+                    let read = try evaluator.text(value)
+                    guard read.trained else {
+                        console.line("FAIL \(value.file):\(value.line): =\(value.reference.text)  (\(RunNotTrained.valueText); ganbook build trains it)")
+                        unreadable += 1
+                        continue
+                    }
                     values += 1
                 } catch {
                     console.line("FAIL \(value.file):\(value.line): =\(value.reference.text)  (\(ClaimCheck.oneLine(error)))")

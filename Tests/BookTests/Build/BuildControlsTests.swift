@@ -60,6 +60,22 @@ final class BuildControlsTests: NotebookTestCase {
         XCTAssertTrue(output.contains("training again [1/1] alpha/a"), output)
     }
 
+    func testRerunOfASweepParentTrainsEveryChildAndAChildAlone() throws {
+        try notebook.write("beta.md", SmallRun.page(title: "Beta", "```gan\n"
+            + SmallRun.yaml(id: "s").replacingOccurrences(of: "seed: 1", with: "seeds: [1, 2]") + "```\n"))
+        try build { _ in }
+        try build { $0.rerun = ["s"] }
+        XCTAssertEqual(notebook.summaryCount(in: output, "trained"), 2, output)
+        XCTAssertTrue(output.contains("training again [1/2] beta/s[seed=1]") && output.contains("training again [2/2] beta/s[seed=2]"), output)
+        try build { $0.rerun = ["beta/s"] }
+        XCTAssertEqual(notebook.summaryCount(in: output, "trained"), 2, "page/id names the sweep too: \(output)")
+        try build { $0.rerun = ["s[seed=2]"] }
+        XCTAssertEqual(notebook.summaryCount(in: output, "trained"), 1, output)
+        XCTAssertTrue(output.contains("training again [1/1] beta/s[seed=2]"), output)
+        let error = buildError { $0.rerun = ["z"] }
+        XCTAssertTrue(error.contains("--rerun z: no run of any page"), error)
+    }
+
     func testUnknownRerunIsAnErrorWithASuggestion() throws {
         let error = buildError { $0.rerun = ["b2"] }
         XCTAssertTrue(error.contains("--rerun b2: no run of any page has this id or hash"), error)
@@ -85,7 +101,7 @@ final class BuildControlsTests: NotebookTestCase {
         XCTAssertTrue(output.contains("dry run: 1 run(s) would train (1 again)") && output.contains("beta.md:"), output)
     }
 
-    func testKeepGoingRendersWhatItCanAndListsFailures() throws {
+    func testKeepGoingRendersEveryPageAndListsFailures() throws {
         // Beta needs MNIST, and --data holds damaged MNIST files.
         try notebook.write("beta.md", SmallRun.page(title: "Beta", "```gan\nid: digits\ndataset: mnist\nsubset: 64\niterations: 2\n```\n"))
         let data = notebook.root.appendingPathComponent("data/mnist")
@@ -96,7 +112,8 @@ final class BuildControlsTests: NotebookTestCase {
         let error = buildError { $0.keepGoing = true; $0.data = data.deletingLastPathComponent().path }
         XCTAssertTrue(error.contains("--keep-going: 1 failure(s)") && error.contains("beta.md") && error.contains("digits"), error)
         XCTAssertTrue(siteFiles.contains("alpha.html") && siteFiles.contains("index.html"), "\(siteFiles)")
-        XCTAssertFalse(siteFiles.contains("beta.html"))
+        // The page of the run that could not train renders too, the run marked.
+        XCTAssertTrue(try notebook.html("beta").contains("<section class=\"experiment not-trained\" id=\"run-digits\">"))
         XCTAssertEqual(notebook.entryHashes.count, 1)
     }
 

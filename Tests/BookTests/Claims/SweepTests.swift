@@ -82,4 +82,25 @@ final class SweepTests: NotebookTestCase {
         let message = notebook.buildError()
         XCTAssertTrue(message.contains("s.modes_total: s is a sweep of 3 runs; write mean(s.modes_total), min, max or std"), message)
     }
+
+    func testAComparisonOfSweepsKeepsEachRunsColourAndTheEquilibriumLine() throws {
+        let text = "# P\n\n" + block(["id: a"] + base) + "\n" + block(["id: s"] + base + ["seeds: [2, 3]"])
+            + "\n```gan-compare\nruns: [a, s]\nmetric: loss_g\n```\n\n```gan-compare\nruns: [s]\nmetric: modes_covered\n```\n"
+        try notebook.write("p.md", text)
+        try notebook.build()
+        let html = try notebook.html("p")
+        // The sweep's line has its first run's colour (the page's second run), in both comparisons.
+        let sweepLine = "<g class=\"series\" fill=\"none\" stroke=\"\(ChartPalette.color(1))\" stroke-linejoin=\"round\" data-series=\"s (mean of 2)\">"
+        XCTAssertEqual(html.components(separatedBy: sweepLine).count - 1, 2, html)
+        XCTAssertTrue(html.contains("<g class=\"series\" fill=\"none\" stroke=\"\(ChartPalette.color(0))\" stroke-linejoin=\"round\" data-series=\"a\">"),
+                      html)
+        // The first comparison's chart: from its <svg to its </svg>.
+        let sweepSeries = try XCTUnwrap(html.range(of: sweepLine))
+        let start = try XCTUnwrap(html.range(of: "<svg", options: .backwards, range: html.startIndex..<sweepSeries.lowerBound))
+        let end = try XCTUnwrap(html.range(of: "</svg>", range: sweepSeries.upperBound..<html.endIndex))
+        XCTAssertTrue(html[start.lowerBound..<end.upperBound].contains("loss_g equilibrium log 2"),
+                      "the runs share the non-saturating loss: \(html)")
+        XCTAssertEqual(html.components(separatedBy: "<title>s (mean of 2): last value").count - 1, 2,
+                       "an evaluation curve (modes_covered) is averaged over the sweep too")
+    }
 }

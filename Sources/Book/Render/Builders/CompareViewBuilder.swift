@@ -28,25 +28,36 @@ public enum CompareViewBuilder {
     }
 
     /// A comparison naming sweeps: each sweep one line, the mean over its runs, with their
-    /// min–max band; other runs as they are. The metric was checked on every run already.
-    static func build(metric: String, title: String?, members: [(id: String, isSweep: Bool, entries: [RunEntry])],
-                      smoothing: Double) throws -> CompareView {
+    /// min–max band; other runs as they are. Each line has the colour of its run (a sweep's: its
+    /// first run's) as in the page's other comparisons, and the equilibrium line is drawn when all
+    /// the runs share it, as for single runs. The metric was checked on every run already.
+    static func build(metric: String, title: String?,
+                      members: [(id: String, isSweep: Bool, runs: [(runID: String, entry: RunEntry)])],
+                      smoothing: Double, colors: [String: String] = [:]) throws -> CompareView {
         var runs: [(name: String, metrics: MetricsTable)] = []
+        var lineColors: [String: String] = [:]
         var bands: [(index: Int, band: (x: [Double], low: [Double], high: [Double]))] = []
         for member in members {
-            if member.isSweep, let spread = SweepViewBuilder.spread(metric, member.entries) {
+            let tables = member.runs.compactMap { $0.entry.curve(metric) }
+            if member.isSweep, tables.count == member.runs.count, let spread = SweepViewBuilder.spread(metric, tables) {
+                let name = "\(member.id) (mean of \(member.runs.count))"
                 bands.append((runs.count, (spread.x, spread.low, spread.high)))
-                runs.append((name: "\(member.id) (mean of \(member.entries.count))",
-                             metrics: MetricsTable(columns: [(MetricColumn.iteration, spread.x), (metric, spread.mean)])))
+                runs.append((name: name, metrics: MetricsTable(columns: [(MetricColumn.iteration, spread.x), (metric, spread.mean)])))
+                lineColors[name] = member.runs.first.flatMap { colors[$0.runID] }
             } else {
-                runs += zip(member.entries.indices, member.entries).map { index, entry in
-                    (name: member.entries.count == 1 ? member.id : "\(member.id)#\(index + 1)", metrics: entry.metrics)
+                for (run, table) in zip(member.runs, tables) {
+                    runs.append((name: run.runID, metrics: table))
+                    lineColors[run.runID] = colors[run.runID]
                 }
             }
         }
-        var chart = RunCharts.comparison(metric: metric, runs: runs, title: title, smoothing: smoothing)
+        // The evaluation's curves have a point per snapshot: drawn as measured.
+        let logged = MetricsLog.columns.contains(metric)
+        let entries = members.flatMap(\.runs).map(\.entry)
+        var chart = RunCharts.comparison(metric: metric, runs: runs, title: title, smoothing: logged ? smoothing : 0,
+                                         colors: lineColors, equilibria: logged ? entries.map { Equilibrium($0) } : [])
         chart.bands = bands.map { ChartBand(seriesIndex: $0.index, x: $0.band.x, low: $0.band.low, high: $0.band.high) }
         return CompareView(compareTitle: title ?? metric, metric: metric, chartSVG: chart.svg(),
-                           runs: members.map { RunLink(runID: $0.id, hash: $0.entries.first?.hash ?? "") })
+                           runs: members.map { RunLink(runID: $0.id, hash: $0.runs.first?.entry.hash ?? "") })
     }
 }

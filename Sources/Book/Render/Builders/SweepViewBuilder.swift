@@ -21,10 +21,15 @@ struct SweepViewBuilder {
     /// A column's mean, min and max over the runs, row by row over the rows all of them logged;
     /// nil when a run lacks the column.
     static func spread(_ column: String, _ entries: [RunEntry]) -> (x: [Double], mean: [Double], low: [Double], high: [Double])? {
-        let rows = entries.map(\.metrics.rowCount).min() ?? 0
-        let x = Array((entries.first?.metrics.column(MetricColumn.iteration) ?? []).prefix(rows))
-        let values = entries.compactMap { $0.metrics.column(column).map { Array($0.prefix(rows)) } }
-        guard values.count == entries.count, !values.isEmpty else { return nil }
+        spread(column, entries.map(\.metrics))
+    }
+
+    /// The same over tables of one kind (each run's metrics.csv, or each run's evaluation.csv).
+    static func spread(_ column: String, _ tables: [MetricsTable]) -> (x: [Double], mean: [Double], low: [Double], high: [Double])? {
+        let rows = tables.map(\.rowCount).min() ?? 0
+        let x = Array((tables.first?.column(MetricColumn.iteration) ?? []).prefix(rows))
+        let values = tables.compactMap { $0.column(column).map { Array($0.prefix(rows)) } }
+        guard values.count == tables.count, !values.isEmpty else { return nil }
         let perRow = (0..<x.count).map { row in values.map { $0[row] } }
         return (x, perRow.map(ClaimAggregate.mean.apply), perRow.map { $0.min()! }, perRow.map { $0.max()! })
     }

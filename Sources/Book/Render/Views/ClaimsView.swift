@@ -7,13 +7,16 @@ public struct ClaimsView: Sendable {
         public let values: String
         public let passed: Bool
         public let failed: Bool
+        /// Failed because a run it needs is not trained (then `failed` too).
+        public let notCheckable: Bool
     }
 
     public let items: [Item]
     public let hasFailures: Bool
 
     init(_ results: [ClaimResult]) {
-        items = results.map { Item(text: $0.claim.text, values: $0.valuesText, passed: $0.passed, failed: !$0.passed) }
+        items = results.map { Item(text: $0.claim.text, values: $0.valuesText, passed: $0.passed, failed: !$0.passed,
+                                  notCheckable: $0.notCheckable) }
         hasFailures = results.contains { !$0.passed }
     }
 }

@@ -13,10 +13,12 @@ public struct PageBlockView: Sendable {
     public let sweep: SweepView?
     /// The claims checked on the block above (expect: of a gan block, a gan-check block).
     public let claims: ClaimsView?
+    /// A block whose runs this build has no entry for (`--keep-going`).
+    public let untrained: UntrainedView?
 
     private init(proseHTML: String? = nil, experiment: ExperimentView? = nil, comparison: CompareView? = nil,
                  table: TableView? = nil, tableOfContents: ContentsView? = nil, sweep: SweepView? = nil,
-                 claims: ClaimsView? = nil) {
+                 claims: ClaimsView? = nil, untrained: UntrainedView? = nil) {
         self.proseHTML = proseHTML
         self.experiment = experiment
         self.comparison = comparison
@@ -24,6 +26,7 @@ public struct PageBlockView: Sendable {
         self.tableOfContents = tableOfContents
         self.sweep = sweep
         self.claims = claims
+        self.untrained = untrained
     }
 
     public static func prose(_ html: String) -> PageBlockView { PageBlockView(proseHTML: html) }
@@ -33,4 +36,5 @@ public struct PageBlockView: Sendable {
     public static func contents(_ view: ContentsView) -> PageBlockView { PageBlockView(tableOfContents: view) }
     public static func sweep(_ view: SweepView) -> PageBlockView { PageBlockView(sweep: view) }
     static func claims(_ view: ClaimsView) -> PageBlockView { PageBlockView(claims: view) }
+    static func untrained(_ view: UntrainedView) -> PageBlockView { PageBlockView(untrained: view) }
 }
