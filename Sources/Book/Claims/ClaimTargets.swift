@@ -25,6 +25,10 @@ struct ClaimTargets {
     static let declaredKeys: [String] = MetricsLog.columns + Evaluation.keys + ValueResolver.timingKeys
         + ValueResolver.calibrationKeys
 
+    /// Names a window may read: metrics.csv columns, and the evaluation keys measured at every
+    /// snapshot (evaluation.csv), such as `fcd@iteration(2811)` or `modes_covered@epoch(2)`.
+    static let windowedKeys: Set<String> = Set(MetricsLog.columns + EvaluationKey.all.filter { $0 != EvaluationKey.divergedAtIteration })
+
     /// Checks a reference against the page and the declared names (before any training).
     func check(_ reference: ValueReference, file: String, line: Int, column: Int?, aggregated: Bool,
                inline: Bool) -> BookError? {
@@ -45,8 +49,8 @@ struct ClaimTargets {
                         hint: ClosestName.hint(for: reference.key, among: ClaimTargets.declaredKeys,
                                                allowed: "metrics.csv columns, eval.json keys, timings"))
         }
-        if reference.window != .final && !MetricsLog.columns.contains(reference.key) {
-            return fail("\(reference.text): @\(reference.window.text) reads a metrics.csv column, and \(reference.key) is not one",
+        if reference.window != .final && !ClaimTargets.windowedKeys.contains(reference.key) {
+            return fail("\(reference.text): @\(reference.window.text) reads a metrics.csv or evaluation.csv column, and \(reference.key) is neither",
                         hint: "drop the window: \(reference.key) is one number per run")
         }
         if sweeps.contains(run) && !aggregated && !inline {

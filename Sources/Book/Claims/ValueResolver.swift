@@ -69,11 +69,14 @@ struct ValueResolver {
                 return value
             }
         }
-        guard let column = entry.metrics.column(key), let iterations = entry.metrics.column("iteration"), !column.isEmpty else {
+        // A per-snapshot evaluation key with a window reads evaluation.csv, one row per snapshot.
+        let curves = entry.evaluationCurves.flatMap { $0.hasColumn(key) && !entry.metrics.hasColumn(key) ? $0 : nil }
+        let table = reference.window == .final ? entry.metrics : curves ?? entry.metrics
+        guard let column = table.column(key), let iterations = table.column("iteration"), !column.isEmpty else {
             let names = entry.evaluation.keys.sorted() + entry.metrics.columnNames + ValueResolver.timingKeys
                 + ValueResolver.calibrationKeys
             return try { throw fail(reference.window == .final ? "the run's eval.json and metrics.csv hold no \(key)"
-                                        : "the run's metrics.csv has no column \(key)",
+                                        : "the run's metrics.csv and evaluation.csv have no column \(key)",
                                     hint: ClosestName.hint(for: key, among: names, allowed: "this run's values")) }()
         }
         let total = iterations.last ?? 0

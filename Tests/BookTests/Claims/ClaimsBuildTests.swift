@@ -40,9 +40,27 @@ final class ClaimsBuildTests: NotebookTestCase {
         XCTAssertTrue(html.contains("<p>Final <a class=\"value\""), "the paragraph stays one paragraph: \(html)")
     }
 
+    func testAWindowOnAnEvaluationKeyReadsTheSnapshotRowsOfEvaluationCSV() throws {
+        try notebook.write("p.md", page(prose: "First `=a.modes_covered_20@iteration(10)`, lowest "
+                                         + "`=a.high_quality_fraction@min(0..1):.4`, last `=a.high_quality_fraction@last:.4`."))
+        try notebook.build()
+        let a = try entry("a")
+        let curves = try XCTUnwrap(a.evaluationCurves)
+        let quality = try XCTUnwrap(curves.column("high_quality_fraction"))
+        XCTAssertGreaterThan(quality.count, 1, "the run keeps several snapshots")
+        let html = try notebook.html("p")
+        XCTAssertTrue(html.contains(">\(ValueFormat.decimals(4).format(quality.min()!))</a>"), html)
+        XCTAssertTrue(html.contains(">\(ValueFormat.decimals(4).format(quality.last!))</a>."), html)
+        let firstSnapshot = try XCTUnwrap(curves.column("iteration")).first!
+        let modes = try XCTUnwrap(curves.column("modes_covered_20"))
+        XCTAssertLessThanOrEqual(firstSnapshot, 10)
+        XCTAssertTrue(html.contains("<p>First <a class=\"value\" href=\"#run-a\" title=\"a.modes_covered_20@iteration(10) · run "
+                                    + "\(a.hash.prefix(12))\">\(ValueFormat.automatic.format(modes.first!))</a>"), html)
+    }
+
     func testUnknownIdKeyAndWindowFailBeforeTrainingAtTheirLine() throws {
         let text = page(prose: "Line one `=c.d_real`.\nLine two `=a.d_rael@last`.\nLine three `=a.d_real@median(0..1)`.\n"
-                        + "Line four `=a.modes_covered@last`.")
+                        + "Line four `=a.wall_seconds@last`.")
         try notebook.write("p.md", text)
         let message = notebook.buildError()
         XCTAssertTrue(message.contains("p.md:\(lineOf("Line one", in: text)):12: c.d_real: no gan block on this page has id c; "
@@ -51,7 +69,7 @@ final class ClaimsBuildTests: NotebookTestCase {
                       message)
         XCTAssertTrue(message.contains("p.md:\(lineOf("Line three", in: text)):23: unknown window @median"), message)
         XCTAssertTrue(message.contains("p.md:\(lineOf("Line four", in: text)):"), message)
-        XCTAssertTrue(message.contains("@last reads a metrics.csv column, and modes_covered is not one"), message)
+        XCTAssertTrue(message.contains("@last reads a metrics.csv or evaluation.csv column, and wall_seconds is neither"), message)
         XCTAssertTrue(message.contains("nothing was trained"), message)
         XCTAssertEqual(notebook.entryHashes, [], "nothing trained")
     }
