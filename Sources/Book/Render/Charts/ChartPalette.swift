@@ -1,3 +1,5 @@
+import GAN
+
 /// Series colours: distinct, dark enough to read on white. A metric the renderer knows has the
 /// same colour in every chart of the site; other series (runs in a comparison) take colours in
 /// order, skipping none, so a run keeps its colour wherever its index is the same.
@@ -29,6 +31,15 @@ enum ChartPalette {
         MetricColumn.fakeStd: "#7f7f7f",
         MetricColumn.realMean: "#393b79",
         MetricColumn.realStd: "#843c39",
+        // The evaluation at every snapshot: its own colours, so classes_covered is never loss_d_fake's red.
+        EvaluationKey.fcd: "#6a3d9a",
+        EvaluationKey.classifierScore: "#b15928",
+        EvaluationKey.classesCovered: "#1b9e77",
+        EvaluationKey.latentChurn: "#66a61e",
+        EvaluationKey.modesCovered: "#1f3b73",
+        EvaluationKey.modesCovered20: "#d95f02",
+        EvaluationKey.highQualityFraction: "#7570b3",
+        EvaluationKey.reverseKL: "#a6761d",
     ]
 
     /// Colour of the raw/smoothed legend swatch: neither a series nor the axes.
