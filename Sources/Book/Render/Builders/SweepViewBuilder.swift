@@ -1,4 +1,5 @@
 import Foundation
+import GAN
 
 /// Builds the view of a sweep from its children's cache entries.
 struct SweepViewBuilder {
@@ -59,7 +60,7 @@ struct SweepViewBuilder {
     static func table(_ sweep: PlannedSweep, entries: [RunEntry]) -> TableView {
         var shared = Set(entries.first?.evaluation.keys.map { $0 } ?? [])
         for entry in entries.dropFirst() { shared.formIntersection(entry.evaluation.keys) }
-        let columns = shared.subtracting(["diverged_at_iteration"]).sorted() + [TableViewBuilder.wallSeconds]
+        let columns = SweepViewBuilder.ordered(shared.subtracting(["diverged_at_iteration"])) + [TableViewBuilder.wallSeconds]
         var groups: [(setting: String, members: [(run: PlannedRun, entry: RunEntry)])] = []
         for (index, child) in sweep.children.enumerated() {
             let setting = sweep.labels[index].split(separator: ",").filter { !$0.hasPrefix("seed=") }.joined(separator: ",")
@@ -79,5 +80,16 @@ struct SweepViewBuilder {
                          columns: columns.map { TableColumn(name: $0, note: $0 == TableViewBuilder.wallSeconds
                                                                 ? "training time" : "after training") },
                          rows: rows, sourceNote: "mean ± std over each setting's seeds")
+    }
+
+    /// The headline metrics first (what a reader compares settings by), the ten class shares last.
+    static func ordered(_ keys: Set<String>) -> [String] {
+        let first = [EvaluationKey.fcd, EvaluationKey.classesCovered, EvaluationKey.classifierScore, EvaluationKey.modesCovered,
+                     EvaluationKey.modesCovered20, EvaluationKey.highQualityFraction, EvaluationKey.reverseKL]
+        let rank = { (key: String) -> Int in
+            if let index = first.firstIndex(of: key) { return index }
+            return key.hasPrefix("class_hist") ? first.count + 1 : first.count
+        }
+        return keys.sorted { (rank($0), $0) < (rank($1), $1) }
     }
 }
