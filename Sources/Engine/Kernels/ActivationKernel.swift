@@ -51,7 +51,14 @@ struct ActivationKernel {
     }
 
     func apply(_ range: Range<Int>) {
-        if applyWithOwnKernel(range) { return }
+        if applyWithOwnKernel(range) {
+            KernelUsage.record(.ownActivation)
+            return
+        }
+        switch function {
+        case .relu, .leakyReLU: KernelUsage.record(.swiftActivation)
+        case .sigmoid, .tanh: KernelUsage.record(.swiftTranscendental)
+        }
         switch (function, backward) {
         case (.relu, false): Self.relu(source, target, range)
         case (.leakyReLU(let slope), false): Self.leakyReLU(source, target, range, slope: slope)
