@@ -15,6 +15,8 @@ struct BenchCommand: ParsableCommand {
                                valueName: "list"),
             transform: { try BenchArguments.precisions($0) }) var precision: [BenchArguments.Precision] = [.fp32]
     @Option(help: "Seconds to measure each case.") var seconds: Double = 5
+    @Option(help: "Measure exactly this many iterations of each case instead (after the 5 warm-up ones), e.g. for instruction counts under a profiler.")
+    var iterations: Int?
     @Flag(help: "Print a JSON list instead of a table.") var json = false
     @Option(help: "Measure every case this many times, round-robin, and report the median.") var rounds = 1
     @Option(help: ArgumentHelp("Also measure the PyTorch and JAX reference scripts in this folder, in the same rounds.",
@@ -23,6 +25,6 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try Ganbook.bench(BenchOptions(model: model, threads: threads, precisions: precision, seconds: seconds,
-                                       json: json, rounds: rounds, peers: peers, python: python))
+                                       iterations: iterations, json: json, rounds: rounds, peers: peers, python: python))
     }
 }

@@ -62,6 +62,9 @@ struct Benchmark {
     func run() throws {
         let counts = threadCounts()
         try checkPrecisions()
+        if let iterations = options.iterations, !(1...1_000_000).contains(iterations) {
+            throw BookError(file: "", message: "--iterations expects 1 to 1000000; got \(iterations)")
+        }
         guard (1...99).contains(options.rounds) else {
             throw BookError(file: "", message: "--rounds expects 1 to 99; got \(options.rounds)")
         }
@@ -77,7 +80,8 @@ struct Benchmark {
                 if !options.json {
                     console.progress("\(label)measuring \(model) \(cases[index].precision.rawValue) on \(threads) thread(s)…")
                 }
-                cases[index].rounds.append(StepBenchmark(model: kind).measure(threads: threads, seconds: options.seconds))
+                cases[index].rounds.append(StepBenchmark(model: kind).measure(threads: threads, seconds: options.seconds,
+                                                                                   iterations: options.iterations))
                 // The process's peak, read in the first round only: later rounds come after the
                 // other cases, whose buffers (the DCGAN's) would raise it.
                 if round == 1 { cases[index].peakMegabytes = Double(BLASRuntime.peakResidentBytes) / 1_048_576 }

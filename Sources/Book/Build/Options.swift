@@ -71,6 +71,8 @@ public struct BenchOptions {
     /// The precisions to measure; each must be one this CPU and build can run.
     public var precisions: [Precision]
     public var seconds: Double
+    /// Exactly this many iterations per case instead of `seconds` (for instruction counts).
+    public var iterations: Int?
     public var json: Bool
     /// Each case is measured this many times, round-robin, and its median reported.
     public var rounds: Int
@@ -80,11 +82,12 @@ public struct BenchOptions {
     public var python: String
 
     public init(model: BenchArguments.Model, threads: [Int]?, precisions: [Precision] = [.fp32], seconds: Double,
-                json: Bool, rounds: Int = 1, peers: String? = nil, python: String = "python3") {
+                iterations: Int? = nil, json: Bool, rounds: Int = 1, peers: String? = nil, python: String = "python3") {
         self.models = model.kinds
         self.threads = threads
         self.precisions = precisions
         self.seconds = seconds
+        self.iterations = iterations
         self.json = json
         self.rounds = rounds
         self.peers = peers

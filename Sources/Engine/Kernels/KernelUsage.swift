@@ -8,9 +8,9 @@ public enum KernelUsage {
     public enum Kernel: Int, CaseIterable, Sendable {
         case ownProduct, blasProduct
         case blasMatrixVector
-        case adamInProduct, ownAdam, swiftAdam
+        case adamInProduct, ownAdam, avx2Adam, swiftAdam
         case swiftSGD
-        case ownActivation, swiftActivation, swiftTranscendental
+        case ownActivation, avx2Activation, swiftActivation, avx2Transcendental, swiftTranscendental
         case im2col
 
         /// The key it is reported under: "sgemm", "sgemv", "adam", "sgd", "activations" or "conv".
@@ -18,9 +18,10 @@ public enum KernelUsage {
             switch self {
             case .ownProduct, .blasProduct: return "sgemm"
             case .blasMatrixVector: return "sgemv"
-            case .adamInProduct, .ownAdam, .swiftAdam: return "adam"
+            case .adamInProduct, .ownAdam, .avx2Adam, .swiftAdam: return "adam"
             case .swiftSGD: return "sgd"
-            case .ownActivation, .swiftActivation, .swiftTranscendental: return "activations"
+            case .ownActivation, .avx2Activation, .swiftActivation, .avx2Transcendental, .swiftTranscendental:
+                return "activations"
             case .im2col: return "conv"
             }
         }
@@ -31,6 +32,8 @@ public enum KernelUsage {
             case .blasProduct, .blasMatrixVector: return "OpenBLAS \(BLASRuntime.coreName)"
             case .adamInProduct: return "ganbook AVX-512 in the sgemm store"
             case .ownAdam: return "ganbook AVX-512"
+            case .avx2Adam, .avx2Activation: return "ganbook AVX2"
+            case .avx2Transcendental: return "ganbook AVX2 exp/tanh"
             case .swiftAdam: return "Swift SIMD4"
             case .swiftSGD: return "Swift scalar"
             case .ownActivation: return "ganbook AVX-512"
