@@ -144,7 +144,7 @@ struct Benchmark {
             var fields: [(String, String)] = [
                 ("model", JSONText.string(m.model)), ("precision", JSONText.string(row.precision.rawValue)),
                 ("threads", "\(m.threads)"), ("batch_size", "\(m.batchSize)"),
-                ("iterations_per_second", f(m.iterationsPerSecond, 2)), ("images_per_second", f(m.imagesPerSecond, 1)),
+                ("iterations", "\(m.iterations)"), ("iterations_per_second", f(m.iterationsPerSecond, 2)), ("images_per_second", f(m.imagesPerSecond, 1)),
                 ("gflop_per_iteration", f(m.flopsPerIteration / 1e9, 4)), ("gflops", f(m.gflops, 2)),
                 ("iterations_per_cpu_second", f(m.iterationsPerCPUSecond, 2)),
                 ("peak_memory_mb", f(row.peakMegabytes, 1)), ("blas_core", JSONText.string(BLASRuntime.coreName)),

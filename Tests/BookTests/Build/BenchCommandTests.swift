@@ -113,6 +113,18 @@ final class BenchArgumentsTests: XCTestCase {
         XCTAssertTrue(table.stdout.contains("CPU: \(CPUFeatures.current.modelName)"), table.stdout)
     }
 
+    func testIterationsRunsExactlyThatManyAndRefusesZero() throws {
+        let ganbook = try GanbookExecutable.located()
+        let folder = FileManager.default.temporaryDirectory
+        let outcome = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--iterations", "3", "--json"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.all)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["iterations"] as? Int, 3, outcome.stdout)
+        let zero = try ganbook.run(["bench", "--iterations", "0"], in: folder)
+        XCTAssertNotEqual(zero.status, 0)
+        XCTAssertTrue(zero.stderr.contains("--iterations expects 1 to 1000000"), zero.all)
+    }
+
     private func catching(_ body: () throws -> Void) -> Error? {
         do { try body() } catch { return error }
         return nil
