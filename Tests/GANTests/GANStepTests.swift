@@ -88,17 +88,15 @@ final class GANStepTests: XCTestCase {
                     XCTAssertEqual(a.lossDReal, b.lossDReal, "\(extra), \(threads) thread(s)")
                     XCTAssertEqual(a.lossG, b.lossG, "\(extra), \(threads) thread(s)")
                     let written = !weight.gradient.array.contains { $0.isNaN }
-                    // Only our kernels (AVX-512, or AVX2 without it) apply Adam inside the product;
-                    // elsewhere the gradient is stored.
-                    let consumed = (BLAS.useOwnKernels || BLAS.useOwnAVX2Kernels) && !detailed && !extra.contains("sgd")
+                    // Only our AVX-512 kernel applies Adam inside the product; elsewhere the gradient is stored.
+                    let consumed = BLAS.useOwnKernels && !detailed && !extra.contains("sgd")
                     XCTAssertEqual(written, !consumed, "G's first weight gradient stored? \(extra), iteration \(iteration)")
                 }
                 for (p, q) in zip(fused.model.generator.parameters + fused.model.discriminator.parameters,
                                   separate.model.generator.parameters + separate.model.discriminator.parameters) {
-                    // Bit for bit with our AVX-512 kernel, which computes both; OpenBLAS rounds its row and
-                    // column blocks differently, so on two threads without it the two orders agree up to
-                    // rounding, and so do our AVX2 product (fused) and OpenBLAS's (stored).
-                    let exact = BLAS.useOwnKernels || (threads == 1 && !BLAS.useOwnAVX2Kernels)
+                    // Bit for bit with our kernel; OpenBLAS rounds its row and column blocks differently,
+                    // so on two threads without it the two orders agree up to rounding.
+                    let exact = BLAS.useOwnKernels || threads == 1
                     let differing = zip(p.value.array, q.value.array).filter { (x: Float, y: Float) -> Bool in
                         exact ? x != y : abs(x - y) > 1e-5 * max(1, abs(y))
                     }.count

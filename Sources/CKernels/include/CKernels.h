@@ -52,13 +52,6 @@ int ck_avx2_available(void);
 int ck_adam_avx2(long count, float *w, const float *g, float *m, float *v,
                  float beta1, float beta2, float epsilon, float stepSize, float invRoot);
 
-/// `ck_sgemm_adam` with AVX2: G = op(A)·B (m×n, B not transposed, any k) summed in registers
-/// with fused multiply-adds, each lane over k in order from 0, and Adam applied to each tile as
-/// `ck_adam_avx2` would apply it to G stored. Returns 0, writing nothing, without AVX2, for a
-/// transposed B, or when k > 512.
-int ck_sgemm_adam_avx2(int transA, int transB, long m, long n, long k,
-                       const float *a, long lda, const float *b, long ldb, const ck_adam_update *update);
-
 /// `ck_leaky_relu_forward` and `_backward` with AVX2, exactly as the scalar expressions.
 int ck_leaky_relu_forward_avx2(long count, const float *x, float *y, float slope);
 int ck_leaky_relu_backward_avx2(long count, const float *dy, const float *y, float *dx, float slope);

@@ -135,12 +135,6 @@ public enum BLAS {
         ck_avx512_available() != 0 && ProcessInfo.processInfo.environment["GANBOOK_KERNELS"] != "blas"
     }()
 
-    /// Whether a weight gradient's product may apply Adam in our AVX2 kernel on CPUs without
-    /// AVX-512 (the product itself stays with OpenBLAS). Off with GANBOOK_KERNELS=blas.
-    public static let useOwnAVX2Kernels: Bool = {
-        ck_avx512_available() == 0 && ck_avx2_available() != 0 && ProcessInfo.processInfo.environment["GANBOOK_KERNELS"] != "blas"
-    }()
-
     /// Makes OpenBLAS single-threaded; called once before any product.
     static let singleThreaded: Void = { openblas_set_num_threads(1) }()
 }

@@ -5,8 +5,7 @@ extension BLAS {
     /// of G as the block is computed (`ck_sgemm_adam`), so G is never stored. Split across the
     /// pool by rows, so each thread updates one contiguous run of weights and moments (Adam is
     /// bound by memory traffic; blocks of columns cut it into short pieces, which measured slower).
-    /// Without AVX-512, our AVX2 kernel does the same (`ck_sgemm_adam_avx2`). Where our kernels
-    /// decline (a transposed B, k past their limit, GANBOOK_KERNELS=blas), the
+    /// Where our kernel declines (no AVX-512, a transposed B, k > 256), the
     /// block is stored in `gradient` (ldc = n's row stride) and Adam runs over it there.
     static func gemmAdam(transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
                          a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
@@ -37,16 +36,6 @@ extension BLAS {
                                         stepSize: c.stepSize, invRoot: c.invRoot)
             if ck_sgemm_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 {
                 KernelUsage.record(.adamInProduct)
-                KernelUsage.record(.ownProduct)
-                return
-            }
-        } else if useOwnAVX2Kernels {
-            var target = ck_adam_update(weights: update.weights, first: update.first, second: update.second,
-                                        ld: update.leadingDimension, beta1: c.b1, beta2: c.b2, epsilon: c.eps,
-                                        stepSize: c.stepSize, invRoot: c.invRoot)
-            if ck_sgemm_adam_avx2(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 {
-                KernelUsage.record(.avx2AdamInProduct)
-                KernelUsage.record(.avx2Product)
                 return
             }
         }

@@ -73,9 +73,7 @@ extension BLASRuntime {
 
     /// What multiplies matrices in this process, for reports.
     public static var productKernels: String {
-        if BLAS.useOwnKernels { return "ganbook AVX-512 where faster, else OpenBLAS \(coreName)" }
-        if BLAS.useOwnAVX2Kernels { return "OpenBLAS \(coreName); ganbook AVX2 for weight gradients with Adam in the store" }
-        return "OpenBLAS \(coreName)"
+        BLAS.useOwnKernels ? "ganbook AVX-512 where faster, else OpenBLAS \(coreName)" : "OpenBLAS \(coreName)"
     }
 
     /// Peak resident memory of this process so far, in bytes: Linux's VmHWM, the high-water mark

@@ -6,9 +6,9 @@ import Synchronization
 public enum KernelUsage {
     /// One kernel, filed under the operation it serves (`family`).
     public enum Kernel: Int, CaseIterable, Sendable {
-        case ownProduct, avx2Product, blasProduct
+        case ownProduct, blasProduct
         case blasMatrixVector
-        case adamInProduct, avx2AdamInProduct, ownAdam, avx2Adam, swiftAdam
+        case adamInProduct, ownAdam, avx2Adam, swiftAdam
         case swiftSGD
         case ownActivation, avx2Activation, swiftActivation, avx2Transcendental, swiftTranscendental
         case im2col
@@ -16,9 +16,9 @@ public enum KernelUsage {
         /// The key it is reported under: "sgemm", "sgemv", "adam", "sgd", "activations" or "conv".
         public var family: String {
             switch self {
-            case .ownProduct, .avx2Product, .blasProduct: return "sgemm"
+            case .ownProduct, .blasProduct: return "sgemm"
             case .blasMatrixVector: return "sgemv"
-            case .adamInProduct, .avx2AdamInProduct, .ownAdam, .avx2Adam, .swiftAdam: return "adam"
+            case .adamInProduct, .ownAdam, .avx2Adam, .swiftAdam: return "adam"
             case .swiftSGD: return "sgd"
             case .ownActivation, .avx2Activation, .swiftActivation, .avx2Transcendental, .swiftTranscendental:
                 return "activations"
@@ -29,10 +29,8 @@ public enum KernelUsage {
         public var label: String {
             switch self {
             case .ownProduct: return "ganbook AVX-512"
-            case .avx2Product: return "ganbook AVX2"
             case .blasProduct, .blasMatrixVector: return "OpenBLAS \(BLASRuntime.coreName)"
             case .adamInProduct: return "ganbook AVX-512 in the sgemm store"
-            case .avx2AdamInProduct: return "ganbook AVX2 in the sgemm store"
             case .ownAdam: return "ganbook AVX-512"
             case .avx2Adam, .avx2Activation: return "ganbook AVX2"
             case .avx2Transcendental: return "ganbook AVX2 exp/tanh"
