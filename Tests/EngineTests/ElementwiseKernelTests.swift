@@ -1,4 +1,6 @@
 import XCTest
+import Foundation
+import CKernels
 @testable import Engine
 
 /// The vector kernels compute exactly the scalar expressions they replace.
@@ -107,5 +109,90 @@ final class ElementwiseKernelTests: XCTestCase {
             }
         }
         ComputePool.configure(threads: 1)
+    }
+}
+
+/// The AVX2 kernels (the path on CPUs without AVX-512) against plain loops: the piecewise-linear
+/// activations and Adam bit for bit, sigmoid and tanh within a few ulp of libm.
+final class AVX2KernelTests: XCTestCase {
+    private func values(_ count: Int, seed: UInt64, scale: Float = 1) -> [Float] {
+        var rng = RandomGenerator(seed: seed)
+        var v = (0..<count).map { _ in rng.normal() * scale }
+        for (i, special) in ([0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude] as [Float]).enumerated() where i < count {
+            v[i] = special
+        }
+        return v
+    }
+
+    override func setUpWithError() throws {
+        try XCTSkipIf(ck_avx2_available() == 0, "this CPU has no AVX2")
+    }
+
+    func testLeakyReLUMatchesTheScalarFormBitForBit() {
+        for count in [1, 7, 8, 9, 1_003] {
+            let x = values(count, seed: 1), g = values(count, seed: 2)
+            for slope: Float in [0, 0.2] {
+                var y = [Float](repeating: .nan, count: count), dx = y
+                XCTAssertEqual(ck_leaky_relu_forward_avx2(count, x, &y, slope), 1)
+                XCTAssertEqual(y.map(\.bitPattern), x.map { ($0 > 0 ? $0 : (slope == 0 ? 0 : $0 * slope)).bitPattern },
+                               "forward, slope \(slope), \(count)")
+                XCTAssertEqual(ck_leaky_relu_backward_avx2(count, g, x, &dx, slope), 1)
+                XCTAssertEqual(dx.map(\.bitPattern), zip(g, x).map { ($1 > 0 ? $0 : (slope == 0 ? 0 : $0 * slope)).bitPattern },
+                               "backward, slope \(slope), \(count)")
+            }
+        }
+    }
+
+    func testTheTailIsNotWrittenPast() {
+        let x = values(16, seed: 3)
+        var y = [Float](repeating: 7, count: 16)
+        XCTAssertEqual(ck_sigmoid_forward(5, x, &y), 1)
+        XCTAssertEqual(Array(y[5...]), [Float](repeating: 7, count: 11))
+        XCTAssertEqual(ck_leaky_relu_forward_avx2(3, x, &y, 0.2), 1)
+        XCTAssertEqual(Array(y[5...]), [Float](repeating: 7, count: 11))
+    }
+
+    /// Relative error in ulps of the reference (at least the spacing of floats near 2⁻¹²⁶).
+    private func ulps(_ value: Float, _ reference: Float) -> Float {
+        abs(value - reference) / max(reference.ulp, Float.leastNormalMagnitude)
+    }
+
+    func testSigmoidAndTanhStayWithinAFewUlpOfLibm() {
+        var x = values(20_011, seed: 4, scale: 6)
+        x += [-120, -88.5, -88, -30, -17, -9, -0.625, -0.6249, 0.6249, 0.625, 9, 17, 30, 88, 88.5, 120, 1e-7, -1e-30]
+        var y = [Float](repeating: .nan, count: x.count), t = y
+        XCTAssertEqual(ck_sigmoid_forward(x.count, x, &y), 1)
+        XCTAssertEqual(ck_tanh_forward(x.count, x, &t), 1)
+        var worstSigmoid: Float = 0, worstTanh: Float = 0
+        for i in x.indices {
+            let sigmoid = Float(1 / (1 + Foundation.exp(-Double(x[i])))), tanh = Float(Foundation.tanh(Double(x[i])))
+            worstSigmoid = max(worstSigmoid, ulps(y[i], sigmoid))
+            worstTanh = max(worstTanh, ulps(t[i], tanh))
+            XCTAssertTrue((0...1).contains(y[i]) && (-1...1).contains(t[i]), "\(x[i]): \(y[i]), \(t[i])")
+        }
+        XCTAssertLessThanOrEqual(worstSigmoid, 4, "sigmoid, against the float-rounded exact value")
+        XCTAssertLessThanOrEqual(worstTanh, 4, "tanh, against the float-rounded exact value")
+        XCTAssertEqual(t[0].bitPattern, Float(0).bitPattern)
+        XCTAssertEqual(t[1].bitPattern, Float(-0.0).bitPattern, "tanh keeps the sign of zero")
+    }
+
+    func testAdamMatchesTheScalarFormulaBitForBit() {
+        for count in [5, 8, 37, 4_099] {
+            var rng = RandomGenerator(seed: UInt64(count))
+            let g = (0..<count).map { _ in rng.normal() * 0.1 }
+            var w = (0..<count).map { _ in rng.normal() }, m = (0..<count).map { _ in rng.normal() * 0.1 }
+            var v = (0..<count).map { _ in abs(rng.normal()) * 0.01 }
+            let b1: Float = 0.5, b2: Float = 0.999, eps: Float = 1e-8, step: Float = 2e-4 / 0.75, root: Float = 1 / 0.0447
+            var ew = w, em = m, ev = v
+            for i in 0..<count {
+                em[i] = b1 * em[i] + (1 - b1) * g[i]
+                ev[i] = b2 * ev[i] + (1 - b2) * g[i] * g[i]
+                ew[i] -= step * em[i] / (ev[i].squareRoot() * root + eps)
+            }
+            XCTAssertEqual(ck_adam_avx2(count, &w, g, &m, &v, b1, b2, eps, step, root), 1)
+            XCTAssertEqual(w.map(\.bitPattern), ew.map(\.bitPattern), "w, \(count)")
+            XCTAssertEqual(m.map(\.bitPattern), em.map(\.bitPattern), "m, \(count)")
+            XCTAssertEqual(v.map(\.bitPattern), ev.map(\.bitPattern), "v, \(count)")
+        }
     }
 }

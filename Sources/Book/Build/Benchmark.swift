@@ -11,6 +11,7 @@ struct Benchmark {
     /// One model at one thread count: the median of its rounds, with the spread and the peers' medians.
     struct Row {
         var measurement: StepBenchmark.Measurement
+        var precision: Precision
         var peakMegabytes: Double
         /// Slowest and fastest round, iterations/s.
         var range: ClosedRange<Double>
@@ -25,49 +26,62 @@ struct Benchmark {
 
     /// Every round of one case.
     private struct Case {
-        var model: String
+        var model: ModelKind
         var threads: Int
+        var precision: Precision
         var rounds: [StepBenchmark.Measurement] = []
         var peakMegabytes = 0.0
         var peers: [PeerBenchmark.Peer: [Double]] = [:]
 
         var row: Row {
             let sorted = rounds.sorted { $0.iterationsPerSecond < $1.iterationsPerSecond }
-            return Row(measurement: sorted[sorted.count / 2], peakMegabytes: peakMegabytes,
+            return Row(measurement: sorted[sorted.count / 2], precision: precision, peakMegabytes: peakMegabytes,
                        range: sorted[0].iterationsPerSecond...sorted[sorted.count - 1].iterationsPerSecond,
                        peers: peers.mapValues { $0.sorted()[$0.count / 2] })
         }
     }
 
-    func threadCounts() throws -> [Int] {
-        guard let text = options.threads else {
-            let cores = ComputePool.availableCores
-            return cores > 1 ? [1, cores] : [1]
+    func threadCounts() -> [Int] {
+        if let counts = options.threads { return counts }
+        let cores = ComputePool.availableCores
+        return cores > 1 ? [1, cores] : [1]
+    }
+
+    /// Fails before anything is measured when a precision cannot run here.
+    func checkPrecisions() throws {
+        for precision in options.precisions {
+            if let reason = precision.unavailability() {
+                throw BookError(file: "", message: "--precision \(precision.rawValue): \(reason)",
+                                hint: "measure with --precision fp32")
+            }
         }
-        let counts = text.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !counts.isEmpty, counts.allSatisfy({ $0 >= 1 && $0 <= 256 }) else {
-            throw BookError(file: "", message: "--threads expects counts such as 1,2; got \(text)")
-        }
-        return counts
     }
 
     /// Measures every case once per round, round-robin (so a slow spell on a shared machine
     /// touches every case alike), ganbook and then each peer.
     func run() throws {
-        let counts = try threadCounts()
+        let counts = threadCounts()
+        try checkPrecisions()
+        if let iterations = options.iterations, !(1...1_000_000).contains(iterations) {
+            throw BookError(file: "", message: "--iterations expects 1 to 1000000; got \(iterations)")
+        }
         guard (1...99).contains(options.rounds) else {
             throw BookError(file: "", message: "--rounds expects 1 to 99; got \(options.rounds)")
         }
         let peers = options.peers.map { PeerBenchmark(directory: URL(fileURLWithPath: $0), python: options.python) }
-        try peers?.checkScripts(models: options.models)
-        var cases = options.models.flatMap { model in counts.map { Case(model: model, threads: $0) } }
+        try peers?.checkScripts(models: options.models.map(\.rawValue))
+        var cases = options.models.flatMap { model in
+            options.precisions.flatMap { precision in counts.map { Case(model: model, threads: $0, precision: precision) } }
+        }
         for round in 1...options.rounds {
             for index in cases.indices {
-                let model = cases[index].model, threads = cases[index].threads
+                let kind = cases[index].model, model = kind.rawValue, threads = cases[index].threads
                 let label = options.rounds > 1 ? "round \(round)/\(options.rounds): " : ""
-                if !options.json { console.progress("\(label)measuring \(model) on \(threads) thread(s)…") }
-                let kind: ModelKind = model == "dcgan" ? .dcgan : .mlp
-                cases[index].rounds.append(StepBenchmark(model: kind).measure(threads: threads, seconds: options.seconds))
+                if !options.json {
+                    console.progress("\(label)measuring \(model) \(cases[index].precision.rawValue) on \(threads) thread(s)…")
+                }
+                cases[index].rounds.append(StepBenchmark(model: kind).measure(threads: threads, seconds: options.seconds,
+                                                                                   iterations: options.iterations))
                 // The process's peak, read in the first round only: later rounds come after the
                 // other cases, whose buffers (the DCGAN's) would raise it.
                 if round == 1 { cases[index].peakMegabytes = Double(BLASRuntime.peakResidentBytes) / 1_048_576 }
@@ -98,19 +112,19 @@ struct Benchmark {
 
     func table(_ rows: [Row], _ sgemm: Sgemm) -> String {
         var lines = ["ganbook \(Ganbook.version) bench: batch 64, one D step (real + fake) and one G step, Adam, BCE on logits",
-                     "CPU: \(Benchmark.cpuName), \(ComputePool.availableCores) core(s); OpenBLAS kernel \(BLASRuntime.coreName)",
+                     "CPU: \(Benchmark.cpuName), \(ComputePool.availableCores) core(s), \(Benchmark.cpuExtensions); OpenBLAS kernel \(BLASRuntime.coreName)",
                      "products: \(BLASRuntime.productKernels)",
                      "OpenBLAS sgemm, 1 thread: \(f(sgemm.small, 0)) GFLOP/s at 64×1024×784, \(f(sgemm.large, 0)) GFLOP/s at 1024³"]
         if let own = sgemm.ownSmall { lines.append("ganbook kernel, 1 thread: \(f(own, 0)) GFLOP/s at 64×1024×784") }
         let rounds = options.rounds > 1, peers = options.peers != nil
         if rounds { lines.append("each figure is the median of \(options.rounds) rounds; range: slowest–fastest round, it/s") }
-        var header = "model  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"
+        var header = "model  precision  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"
         if rounds { header += "  range        " }
         if peers { header += (rounds ? "" : "  ") + "PyTorch  JAX      ganbook/best" }
         lines += ["", header.trimmingCharacters(in: .whitespaces)]
         for row in rows {
             let m = row.measurement
-            var cells = [pad(m.model, 7), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),
+            var cells = [pad(m.model, 7), pad(row.precision.rawValue, 11), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),
                          pad(f(m.imagesPerSecond, 0), 10), pad(f(m.flopsPerIteration / 1e9, 3), 10),
                          pad(f(m.gflops, 1), 9), pad(f(m.iterationsPerCPUSecond, 1), 10),
                          pad(f(row.peakMegabytes, 0), 9)]
@@ -128,8 +142,9 @@ struct Benchmark {
         let objects = rows.map { row -> String in
             let m = row.measurement
             var fields: [(String, String)] = [
-                ("model", JSONText.string(m.model)), ("threads", "\(m.threads)"), ("batch_size", "\(m.batchSize)"),
-                ("iterations_per_second", f(m.iterationsPerSecond, 2)), ("images_per_second", f(m.imagesPerSecond, 1)),
+                ("model", JSONText.string(m.model)), ("precision", JSONText.string(row.precision.rawValue)),
+                ("threads", "\(m.threads)"), ("batch_size", "\(m.batchSize)"),
+                ("iterations", "\(m.iterations)"), ("iterations_per_second", f(m.iterationsPerSecond, 2)), ("images_per_second", f(m.imagesPerSecond, 1)),
                 ("gflop_per_iteration", f(m.flopsPerIteration / 1e9, 4)), ("gflops", f(m.gflops, 2)),
                 ("iterations_per_cpu_second", f(m.iterationsPerCPUSecond, 2)),
                 ("peak_memory_mb", f(row.peakMegabytes, 1)), ("blas_core", JSONText.string(BLASRuntime.coreName)),
@@ -137,6 +152,7 @@ struct Benchmark {
                 ("own_kernel_gflops_64x1024x784", sgemm.ownSmall.map { f($0, 1) } ?? "null"),
                 ("product_kernels", JSONText.string(BLASRuntime.productKernels)),
                 ("cpu", JSONText.string(Benchmark.cpuName)),
+                ("cpu_extensions", "[" + CPUFeatures.current.extensions.map(JSONText.string).joined(separator: ", ") + "]"),
                 ("rounds", "\(options.rounds)"),
                 ("iterations_per_second_min", f(row.range.lowerBound, 2)),
                 ("iterations_per_second_max", f(row.range.upperBound, 2)),
@@ -153,11 +169,12 @@ struct Benchmark {
         return "[\n" + objects.joined(separator: ",\n") + "\n]"
     }
 
-    static var cpuName: String {
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-              let name = line.split(separator: ":", maxSplits: 1).last else { return "unknown CPU" }
-        return name.trimmingCharacters(in: .whitespaces)
+    static var cpuName: String { CPUFeatures.current.modelName }
+
+    /// The instruction-set extensions the kernels choose by, e.g. "avx avx2 fma f16c".
+    static var cpuExtensions: String {
+        let list = CPUFeatures.current.extensions
+        return list.isEmpty ? "no AVX" : list.joined(separator: " ")
     }
 
     private func f(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }

@@ -1,3 +1,6 @@
+import Engine
+import GAN
+
 public struct BuildOptions {
     public var content: String
     public var site: String
@@ -62,10 +65,14 @@ public struct RunsOptions {
 }
 
 public struct BenchOptions {
-    public var models: [String]
-    /// Comma-separated thread counts, nil for 1 and all cores.
-    public var threads: String?
+    public var models: [ModelKind]
+    /// Thread counts, nil for 1 and all cores.
+    public var threads: [Int]?
+    /// The precisions to measure; each must be one this CPU and build can run.
+    public var precisions: [Precision]
     public var seconds: Double
+    /// Exactly this many iterations per case instead of `seconds` (for instruction counts).
+    public var iterations: Int?
     public var json: Bool
     /// Each case is measured this many times, round-robin, and its median reported.
     public var rounds: Int
@@ -74,11 +81,13 @@ public struct BenchOptions {
     /// The Python that runs them.
     public var python: String
 
-    public init(models: [String], threads: String?, seconds: Double, json: Bool, rounds: Int = 1,
-                peers: String? = nil, python: String = "python3") {
-        self.models = models
+    public init(model: BenchArguments.Model, threads: [Int]?, precisions: [Precision] = [.fp32], seconds: Double,
+                iterations: Int? = nil, json: Bool, rounds: Int = 1, peers: String? = nil, python: String = "python3") {
+        self.models = model.kinds
         self.threads = threads
+        self.precisions = precisions
         self.seconds = seconds
+        self.iterations = iterations
         self.json = json
         self.rounds = rounds
         self.peers = peers

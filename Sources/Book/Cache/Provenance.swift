@@ -36,11 +36,22 @@ struct Provenance {
         return text.isEmpty ? nil : text
     }
 
+    /// `{"a": "…", "b": "…"}` on one line, keys sorted.
+    static func inlineObject(_ members: [String: String]) -> String {
+        "{" + members.keys.sorted().map { "\(JSONText.string($0)): \(JSONText.string(members[$0]!))" }
+            .joined(separator: ", ") + "}"
+    }
+
     var json: String {
         var fields: [(String, String)] = [
             ("dataset_identity", JSONText.string(datasetIdentity)),
             ("dataset_sha256", JSONText.string(datasetDigest)),
-            ("engine", JSONText.string("OpenBLAS \(result.blasCore)")),
+            // The products' kernels as they ran (older entries said "OpenBLAS <core>" whatever ran).
+            ("engine", JSONText.string(result.kernels.products)),
+            ("kernels", Provenance.inlineObject(result.kernels.kernels)),
+            ("precision", JSONText.string(result.kernels.precision.rawValue)),
+            ("cpu", JSONText.string(result.kernels.cpu)),
+            ("cpu_extensions", "[" + result.kernels.extensions.map(JSONText.string).joined(separator: ", ") + "]"),
             ("ganbook_version", JSONText.string(Ganbook.version)),
             ("hash", JSONText.string(hash)),
             ("images_per_second", JSONText.number(result.imagesPerSecond.rounded())),

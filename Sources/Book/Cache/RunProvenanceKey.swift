@@ -10,4 +10,6 @@ enum RunProvenanceKey {
     static let datasetIdentity = ["dataset_identity", "dataset"]
     static let datasetDigest = ["dataset_sha256", "dataset_digest"]
     static let engine = ["engine"]
+    /// Absent from run.json files written before it was recorded.
+    static let precision = "precision"
 }

@@ -44,4 +44,21 @@ int ck_adam(long count, float *w, const float *g, float *m, float *v,
 int ck_leaky_relu_forward(long count, const float *x, float *y, float slope);
 int ck_leaky_relu_backward(long count, const float *dy, const float *y, float *dx, float slope);
 
+/// 1 when the CPU runs AVX2 with FMA, else 0. The `_avx2` kernels and the transcendental
+/// activations return 0 without it.
+int ck_avx2_available(void);
+
+/// `ck_adam` on 8 lanes with AVX2, rounding exactly as the scalar formula (no fused multiply-add).
+int ck_adam_avx2(long count, float *w, const float *g, float *m, float *v,
+                 float beta1, float beta2, float epsilon, float stepSize, float invRoot);
+
+/// `ck_leaky_relu_forward` and `_backward` with AVX2, exactly as the scalar expressions.
+int ck_leaky_relu_forward_avx2(long count, const float *x, float *y, float slope);
+int ck_leaky_relu_backward_avx2(long count, const float *dy, const float *y, float *dx, float slope);
+
+/// y = 1 / (1 + e^−x) and y = tanh x over `count` floats, through a polynomial e^x within 2 ulp
+/// (not libm's: the result may differ from it in the last bits). Each returns 0 without AVX2.
+int ck_sigmoid_forward(long count, const float *x, float *y);
+int ck_tanh_forward(long count, const float *x, float *y);
+
 #endif

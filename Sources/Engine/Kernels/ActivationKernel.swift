@@ -51,7 +51,14 @@ struct ActivationKernel {
     }
 
     func apply(_ range: Range<Int>) {
-        if applyWithOwnKernel(range) { return }
+        if let kernel = applyWithOwnKernel(range) {
+            KernelUsage.record(kernel)
+            return
+        }
+        switch function {
+        case .relu, .leakyReLU: KernelUsage.record(.swiftActivation)
+        case .sigmoid, .tanh: KernelUsage.record(.swiftTranscendental)
+        }
         switch (function, backward) {
         case (.relu, false): Self.relu(source, target, range)
         case (.leakyReLU(let slope), false): Self.leakyReLU(source, target, range, slope: slope)
@@ -68,19 +75,33 @@ struct ActivationKernel {
         }
     }
 
-    /// The piecewise-linear functions through our AVX-512 kernel, where the CPU has it.
-    private func applyWithOwnKernel(_ range: Range<Int>) -> Bool {
+    /// Through our C kernels where the CPU has them (AVX-512, else AVX2), returning the kernel
+    /// that ran. The piecewise-linear ones match the Swift loops bit for bit; sigmoid and tanh
+    /// forward use a polynomial exp (within a few ulp of libm's). Their backward passes are
+    /// products the compiler vectorises, so they stay in Swift.
+    private func applyWithOwnKernel(_ range: Range<Int>) -> KernelUsage.Kernel? {
+        let start = range.lowerBound, count = range.count
         let slope: Float
         switch function {
         case .relu: slope = 0
         case .leakyReLU(let s): slope = s
-        case .sigmoid, .tanh: return false
+        case .sigmoid:
+            if backward { return nil }
+            return ck_sigmoid_forward(count, source + start, target + start) != 0 ? .avx2Transcendental : nil
+        case .tanh:
+            if backward { return nil }
+            return ck_tanh_forward(count, source + start, target + start) != 0 ? .avx2Transcendental : nil
         }
-        let start = range.lowerBound
         if backward {
-            return ck_leaky_relu_backward(range.count, source + start, output + start, target + start, slope) != 0
+            if ck_leaky_relu_backward(count, source + start, output + start, target + start, slope) != 0 { return .ownActivation }
+            if ck_leaky_relu_backward_avx2(count, source + start, output + start, target + start, slope) != 0 {
+                return .avx2Activation
+            }
+            return nil
         }
-        return ck_leaky_relu_forward(range.count, source + start, target + start, slope) != 0
+        if ck_leaky_relu_forward(count, source + start, target + start, slope) != 0 { return .ownActivation }
+        if ck_leaky_relu_forward_avx2(count, source + start, target + start, slope) != 0 { return .avx2Activation }
+        return nil
     }
 
     private typealias V = SIMD4<Float>

@@ -32,6 +32,7 @@ public enum BLAS {
         if n == 1 {
             // A matrix-vector product (a layer with one output, like D's logit): OpenBLAS's sgemm
             // would pack a one-column panel and allocate on every call; sgemv does neither.
+            KernelUsage.record(.blasMatrixVector)
             cblas_sgemv(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, Int32(transA ? k : m), Int32(transA ? m : k),
                         alpha, a, Int32(lda), b, Int32(transB ? 1 : ldb), beta, c, Int32(ldc))
             return
@@ -116,8 +117,10 @@ public enum BLAS {
         if ownKernel, useOwnKernels,
            ck_sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, bias == nil ? beta : 0,
                     c, ldc, bias) != 0 {
+            KernelUsage.record(.ownProduct)
             return
         }
+        KernelUsage.record(.blasProduct)
         var beta = beta
         if let bias {
             fill(c, ldc: ldc, rows: 0..<m, columns: 0..<n, with: bias)

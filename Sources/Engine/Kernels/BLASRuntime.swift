@@ -24,13 +24,7 @@ public enum BLASRuntime {
     }
 
     /// True when the CPU has the AVX-512 subsets OpenBLAS's SkylakeX kernel uses.
-    public static var cpuSupportsAVX512: Bool {
-        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let flagsLine = info.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-        else { return false }
-        let flags = Set(flagsLine.split(separator: " ").map(String.init))
-        return ["avx512f", "avx512dq", "avx512bw", "avx512vl"].allSatisfy(flags.contains)
-    }
+    public static var cpuSupportsAVX512: Bool { CPUFeatures.current.hasAVX512 }
 
     /// Re-executes the current process with `OPENBLAS_CORETYPE=SkylakeX` when the CPU supports it
     /// and nobody chose a core type. Returns normally when nothing needs doing (or exec failed).

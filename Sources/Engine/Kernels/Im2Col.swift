@@ -6,6 +6,7 @@
 extension ConvGeometry {
     /// cols[C·k·k × OH·OW·N] ← t[C×H×W×N]. Threads take disjoint rows of cols.
     func im2col(_ t: UnsafePointer<Float>, batch n: Int, into cols: UnsafeMutablePointer<Float>) {
+        KernelUsage.record(.im2col)
         let rowLength = gridSize * n
         ComputePool.shared.forEachRange(columnRows, minimumPerPart: max(1, 32_768 / max(rowLength, 1)),
                                         arguments: Move(geometry: self, from: t, to: cols, batch: n),

@@ -52,12 +52,19 @@ enum AdamKernel {
     }
 
     /// The update over `count` floats from each pointer: our AVX-512 kernel where the CPU has
-    /// it, else `update` (the two round alike).
+    /// it, else our AVX2 one, else `update` (all three round alike).
     static func apply(count: Int, weights w: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
                       first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>, _ k: Coefficients) {
-        if ck_adam(count, w, g, m, v, k.b1, k.b2, k.eps, k.stepSize, k.invRoot) == 0 {
-            update(0..<count, weights: w, gradients: g, first: m, second: v, k)
+        if ck_adam(count, w, g, m, v, k.b1, k.b2, k.eps, k.stepSize, k.invRoot) != 0 {
+            KernelUsage.record(.ownAdam)
+            return
         }
+        if ck_adam_avx2(count, w, g, m, v, k.b1, k.b2, k.eps, k.stepSize, k.invRoot) != 0 {
+            KernelUsage.record(.avx2Adam)
+            return
+        }
+        KernelUsage.record(.swiftAdam)
+        update(0..<count, weights: w, gradients: g, first: m, second: v, k)
     }
 
     @inline(__always)

@@ -27,6 +27,7 @@ public final class SGD: Optimizer, SlicedUpdate {
     }
 
     func apply(_ list: [Parameter], part: Int, of parts: Int, zeroingGradients: Bool) {
+        KernelUsage.record(.swiftSGD)
         for p in list {
             update(p, ComputePool.range(part: part, of: parts, count: p.count, alignment: 16), zeroingGradients: zeroingGradients)
         }

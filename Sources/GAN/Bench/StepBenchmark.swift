@@ -29,8 +29,9 @@ public struct StepBenchmark {
         self.batchSize = batchSize
     }
 
-    /// Warms up for 5 iterations, then runs for about `seconds`.
-    public func measure(threads: Int, seconds: Double) -> Measurement {
+    /// Warms up for 5 iterations, then runs for about `seconds`, or exactly `iterations` when
+    /// given (a fixed amount of work, for instruction counts under a profiler).
+    public func measure(threads: Int, seconds: Double, iterations: Int? = nil) -> Measurement {
         ComputePool.configure(threads: threads)
         let config = RunConfig(dataset: .mnist, model: model)
         var rng = RandomGenerator(seed: 0)
@@ -47,7 +48,7 @@ public struct StepBenchmark {
             _ = step.run(nextReal: { real })
             count += 1
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        } while elapsed < seconds
+        } while iterations.map { count < $0 } ?? (elapsed < seconds)
         return Measurement(model: model.rawValue, threads: threads, batchSize: batchSize, iterations: count,
                            seconds: elapsed, cpuSeconds: StepBenchmark.processCPUSeconds() - cpuStart,
                            flopsPerIteration: Double(flopsPerIteration(gan)))

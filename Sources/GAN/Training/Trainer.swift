@@ -12,6 +12,7 @@ public enum Trainer {
     public static func train(config: RunConfig, dataset: Dataset, threads: Int, evaluation: EvaluationSuite? = nil,
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
         ComputePool.configure(threads: threads)
+        KernelUsage.reset()
         guard dataset.count >= config.samplesPerStep else {
             throw GANError(kind: .invalidValue, file: "", keyPath: "batch_size",
                            message: "batch_size × pack \(config.samplesPerStep) is larger than the \(dataset.count) training examples",
@@ -92,7 +93,7 @@ public enum Trainer {
             realSample: realSample(dataset, count: fixedNoise.rows, rng: &sampleRNG),
             evaluation: values, iterations: trained, wallSeconds: wall,
             imagesPerSecond: Double(imagesSeen) / max(wall - suite.seconds, 1e-9), threads: threads,
-            blasCore: BLASRuntime.coreName,
+            blasCore: BLASRuntime.coreName, kernels: .recorded(precision: .fp32),
             evaluationTable: suite.table, latentFrames: suite.latentFrames, evaluationSeconds: suite.seconds,
             classifier: suite.classifier, planeViews: planeViews)
     }

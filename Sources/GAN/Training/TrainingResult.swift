@@ -1,3 +1,5 @@
+import Engine
+
 /// Everything a finished run produced. The cache writes it to disk; nothing here is a weight.
 public struct TrainingResult {
     public var metrics: MetricsLog
@@ -14,6 +16,8 @@ public struct TrainingResult {
     public var threads: Int
     /// The BLAS kernel that ran (e.g. "SkylakeX").
     public var blasCore: String
+    /// The kernels that computed the run, its precision and the CPU.
+    public var kernels: KernelProvenance
     /// The evaluation at every snapshot; its last row is the end of the run.
     public var evaluationTable = EvaluationTable()
     /// The latent grid at every evaluated iteration (image runs).

@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+import Engine
+@testable import Book
 
 /// `ganbook bench --json` run as a user would: one object per model and thread count, with the
 /// fields the README documents, each a measured (positive) figure.
@@ -46,5 +48,85 @@ final class BenchCommandTests: XCTestCase {
         let outcome = try ganbook.run(["bench", "--threads", "zero"], in: FileManager.default.temporaryDirectory)
         XCTAssertNotEqual(outcome.status, 0)
         XCTAssertTrue(outcome.stderr.contains("--threads"), outcome.all)
+    }
+}
+
+/// `ganbook bench`'s typed options: thread lists, the model enum and precisions are parsed on the
+/// command line, and bad values are refused there with a message naming the option.
+final class BenchArgumentsTests: XCTestCase {
+    func testThreadListsParseIntoCounts() throws {
+        XCTAssertEqual(try BenchArguments.threadCounts("1,2"), [1, 2])
+        XCTAssertEqual(try BenchArguments.threadCounts(" 2 , 1 "), [2, 1])
+        for bad in ["zero", "0", "1,,2", "", "1,2,1", "1.5", "257", "-1"] {
+            XCTAssertThrowsError(try BenchArguments.threadCounts(bad), bad) { error in
+                XCTAssertFalse("\(error)".isEmpty)
+            }
+        }
+        XCTAssertTrue("\(try XCTUnwrap(catching { try BenchArguments.threadCounts("1,x") }))".contains("\"x\""))
+    }
+
+    func testPrecisionListsParse() throws {
+        XCTAssertEqual(try BenchArguments.precisions("fp32"), [.fp32])
+        XCTAssertEqual(try BenchArguments.precisions("fp32,BF16"), [.fp32, .bf16])
+        XCTAssertThrowsError(try BenchArguments.precisions("fp16"))
+        XCTAssertThrowsError(try BenchArguments.precisions("fp32,fp32"))
+    }
+
+    func testBadValuesAreRefusedByTheCommandLine() throws {
+        let ganbook = try GanbookExecutable.located()
+        let folder = FileManager.default.temporaryDirectory
+        let threads = try ganbook.run(["bench", "--threads", "1,x"], in: folder)
+        XCTAssertNotEqual(threads.status, 0)
+        XCTAssertTrue(threads.stderr.contains("--threads") && threads.stderr.contains("\"x\" is not a thread count"), threads.all)
+        let model = try ganbook.run(["bench", "--model", "gpt"], in: folder)
+        XCTAssertNotEqual(model.status, 0)
+        XCTAssertTrue(model.stderr.contains("--model") && model.stderr.contains("dcgan"), model.all)
+        let precision = try ganbook.run(["bench", "--precision", "fp16"], in: folder)
+        XCTAssertNotEqual(precision.status, 0)
+        XCTAssertTrue(precision.stderr.contains("--precision") && precision.stderr.contains("fp32 or bf16"), precision.all)
+    }
+
+    func testBF16IsRefusedBeforeMeasuringWhereItCannotRun() throws {
+        let cpu = CPUFeatures.current
+        let reason = try XCTUnwrap(Precision.bf16.unavailability(on: cpu), "this build has no bf16 kernel")
+        let ganbook = try GanbookExecutable.located()
+        let outcome = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--seconds", "0.1", "--precision", "fp32,bf16"],
+                                      in: FileManager.default.temporaryDirectory)
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stderr.contains("--precision bf16: " + reason), outcome.all)
+        XCTAssertFalse(outcome.stdout.contains("it/s"), "nothing measured: \(outcome.all)")
+        if !cpu.hasAVX512BF16 { XCTAssertTrue(reason.contains("AVX512-BF16"), reason) }
+    }
+
+    func testTheTableAndJSONReportThePrecisionAndTheCPU() throws {
+        let ganbook = try GanbookExecutable.located()
+        let outcome = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--seconds", "0.1", "--precision", "fp32",
+                                       "--json"], in: FileManager.default.temporaryDirectory)
+        XCTAssertEqual(outcome.status, 0, outcome.all)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["precision"] as? String, "fp32")
+        XCTAssertEqual(rows.first?["cpu_extensions"] as? [String], CPUFeatures.current.extensions)
+        let table = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--seconds", "0.1"],
+                                    in: FileManager.default.temporaryDirectory)
+        XCTAssertEqual(table.status, 0, table.all)
+        XCTAssertTrue(table.stdout.contains("precision") && table.stdout.contains("mlp    fp32"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("CPU: \(CPUFeatures.current.modelName)"), table.stdout)
+    }
+
+    func testIterationsRunsExactlyThatManyAndRefusesZero() throws {
+        let ganbook = try GanbookExecutable.located()
+        let folder = FileManager.default.temporaryDirectory
+        let outcome = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--iterations", "3", "--json"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.all)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.first?["iterations"] as? Int, 3, outcome.stdout)
+        let zero = try ganbook.run(["bench", "--iterations", "0"], in: folder)
+        XCTAssertNotEqual(zero.status, 0)
+        XCTAssertTrue(zero.stderr.contains("--iterations expects 1 to 1000000"), zero.all)
+    }
+
+    private func catching(_ body: () throws -> Void) -> Error? {
+        do { try body() } catch { return error }
+        return nil
     }
 }

@@ -133,7 +133,8 @@ public struct ExperimentViewBuilder: Sendable {
     func provenance(_ entry: RunEntry) -> ProvenanceView {
         let commit = entry.provenanceText(RunProvenanceKey.commit).map { String($0.prefix(12)) }
         let version = [entry.provenanceText(RunProvenanceKey.version).map { "ganbook " + $0 }, commit,
-                       entry.provenanceText(RunProvenanceKey.engine)].compactMap { $0 }
+                       entry.provenanceText(RunProvenanceKey.engine),
+                       entry.provenanceText([RunProvenanceKey.precision])].compactMap { $0 }
         return ProvenanceView(
             configJSON: entry.configJSON,
             datasetIdentity: entry.provenanceText(RunProvenanceKey.datasetIdentity) ?? entry.datasetName ?? "unknown",
