@@ -25,6 +25,10 @@ struct BuildCommand: ParsableCommand {
     var jobs: Int?
     @Flag(help: "Train and render what can be, list every failure at the end, exit 1.") var keepGoing = false
     @Option(help: .hidden) var trainOnly: String?
+    @Option(help: .hidden) var trainConfig: String?
+    @Option(help: .hidden) var trainName: String?
+    @Option(help: .hidden) var trainSource: String?
+    @Option(help: .hidden) var trainLine: Int?
 
     func validate() throws {
         if let jobs, !(1...64).contains(jobs) { throw ValidationError("-j must be between 1 and 64, got \(jobs)") }
@@ -40,6 +44,10 @@ struct BuildCommand: ParsableCommand {
         options.jobs = jobs
         options.keepGoing = keepGoing
         options.trainOnly = trainOnly
+        if let trainConfig {
+            options.trainChild = TrainChild(configPath: trainConfig, name: trainName ?? "run", source: trainSource ?? content,
+                                            line: trainLine ?? 0)
+        }
         try Ganbook.build(options)
     }
 }

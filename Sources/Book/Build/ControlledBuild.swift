@@ -1,5 +1,6 @@
 import Foundation
 import GAN
+import Notebook
 
 /// `ganbook build` with the author's controls: `--only PAGE`, `--rerun ID|HASH`, `--dry-run`,
 /// `--keep-going`, overall progress (runs done/total, ETA), and each page written as soon as
@@ -19,6 +20,7 @@ struct ControlledBuild {
                             hint: "build without those options, or list the runs to train with ganbook plan")
         }
         let stages = BuildStages(content: options.content, site: options.site, templates: options.templates, console: console)
+        if let hash = options.trainOnly, let child = options.trainChild { return try trainResolved(hash, child, stages: stages) }
         let full = try stages.plan(try stages.loadPages())
         let templates = try stages.loadTemplates()
         let selection = try BuildSelection(plan: full, only: options.only, rerun: options.rerun)
@@ -105,6 +107,31 @@ struct ControlledBuild {
             }
         failures += failed
         return tally
+    }
+
+    /// The child of `-j` given the parent's resolved run: trains it without reading the pages,
+    /// after checking that the configuration still hashes to the run it names.
+    func trainResolved(_ hash: String, _ child: TrainChild, stages: BuildStages) throws {
+        let text: String
+        do { text = try String(contentsOfFile: child.configPath, encoding: .utf8) } catch {
+            throw BookError(file: child.configPath, message: "cannot read the run's configuration: \(error.localizedDescription)")
+        }
+        let config = try RunConfig.decode(yaml: text, file: child.configPath)
+        guard config.runHash == hash else {
+            throw BookError(file: child.configPath, message: "hashes to \(config.runHash.prefix(12)), not to the run \(hash.prefix(12)) it names")
+        }
+        let parts = child.name.split(separator: "/", maxSplits: 1).map(String.init)
+        let page = Page(slug: parts.first ?? child.name, sourcePath: child.source, frontMatter: FrontMatter(),
+                        title: parts.first ?? child.name, blocks: [])
+        let item: Item = (run: PlannedRun(id: parts.count > 1 ? parts[1] : child.name, caption: nil, config: config,
+                                          hash: hash, line: child.line),
+                          page: PlannedPage(page: page, blocks: []))
+        let reruns: Set<String> = options.rerun.contains(hash) ? [hash] : []
+        if reruns.isEmpty, case .damaged(let error) = stages.cache.state(hash) { throw error }
+        let search = DataSearchPath.standard(dataArgument: options.data)
+        try stages.checkBeforeTraining([item], search: search, plan: nil, templates: nil)
+        var failures: [String] = []
+        _ = try train([item], reruns: reruns, stages: stages, search: search, writer: nil, failures: &failures)
     }
 
     /// The child of `-j`: trains the one run `hash` of the plan into the cache (under its lock), renders nothing.

@@ -22,6 +22,9 @@ public struct BuildOptions {
     public var keepGoing = false
     /// The child process of `-j`: train this one run of the plan into the cache, render nothing.
     public var trainOnly: String? = nil
+    /// With `trainOnly`: the run as the parent resolved it, so the child trains exactly that run
+    /// without reading the pages again (an author may edit them while a long build trains).
+    public var trainChild: TrainChild? = nil
 
     public init(content: String, site: String, templates: String, data: String?, threads: Int, frozen: Bool) {
         self.content = content

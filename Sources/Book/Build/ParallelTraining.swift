@@ -9,6 +9,8 @@ struct ParallelTraining {
     let console: Console
     let executable: String
     let jobs: Int
+    /// Names this build's files for its children, so no other build's file is taken or overwritten.
+    let token = UUID().uuidString
 
     typealias Item = (run: PlannedRun, page: PlannedPage)
 
@@ -30,7 +32,12 @@ struct ParallelTraining {
         var next = 0, done = 0
         console.line("training \(items.count) run(s), \(jobs) at once with \(threadsPerRun) thread(s) each")
         // A failure stops new runs; those already training finish (and are cached) first.
-        defer { for child in running { child.process.waitUntilExit() } }
+        defer {
+            for child in running {
+                child.process.waitUntilExit()
+                try? FileManager.default.removeItem(at: configURL(child.item))
+            }
+        }
         while next < items.count || !running.isEmpty {
             while running.count < jobs && next < items.count {
                 let item = items[next]
@@ -40,13 +47,14 @@ struct ParallelTraining {
                     output.lock(); self.console.line("  [\(name)] \(line)"); output.unlock()
                 }
                 process.terminationHandler = { _ in ended.signal() }
-                try process.run()
+                do { try process.run() } catch { try? FileManager.default.removeItem(at: configURL(item)); throw error }
                 running.append((process, item, pipe, buffer))
             }
             ended.wait()
             for index in running.indices.reversed() where !running[index].process.isRunning {
                 let child = running.remove(at: index)
                 child.process.waitUntilExit()
+                try? FileManager.default.removeItem(at: configURL(child.item))  // written by this build for the child
                 child.pipe.fileHandleForReading.readabilityHandler = nil
                 child.buffer.add(child.pipe.fileHandleForReading.readDataToEndOfFile())
                 child.buffer.add(Data())
@@ -61,11 +69,26 @@ struct ParallelTraining {
         }
     }
 
+    /// Where the child's copy of its run's configuration goes: this process's own temporary file.
+    private func configURL(_ item: Item) -> URL {
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("ganbook-\(token)-\(item.run.hash.prefix(16)).json")
+    }
+
+    /// The run as planned now, so the child trains it even if a page is edited meanwhile.
+    private func writeConfig(_ item: Item) throws -> URL {
+        let url = configURL(item)
+        try Data(item.run.config.canonicalJSON.utf8).write(to: url, options: .withoutOverwriting)
+        return url
+    }
+
     private func start(_ item: Item, again: Bool, line: @escaping (String) -> Void) throws -> (Process, Pipe, LineBuffer) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         var arguments = ["build", "--content", options.content, "--site", options.site, "--templates", options.templates,
-                         "--threads", String(threadsPerRun), "--train-only", item.run.hash]
+                         "--threads", String(threadsPerRun), "--train-only", item.run.hash,
+                         "--train-config", try writeConfig(item).path, "--train-name", "\(item.page.page.slug)/\(item.run.id)",
+                         "--train-source", item.page.page.sourcePath, "--train-line", String(item.run.line)]
         if let data = options.data { arguments += ["--data", data] }
         if again { arguments += ["--rerun", item.run.hash] }
         process.arguments = arguments
