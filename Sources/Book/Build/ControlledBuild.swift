@@ -126,12 +126,7 @@ struct ControlledBuild {
         let item: Item = (run: PlannedRun(id: parts.count > 1 ? parts[1] : child.name, caption: nil, config: config,
                                           hash: hash, line: child.line),
                           page: PlannedPage(page: page, blocks: []))
-        let reruns: Set<String> = options.rerun.contains(hash) ? [hash] : []
-        if reruns.isEmpty, case .damaged(let error) = stages.cache.state(hash) { throw error }
-        let search = DataSearchPath.standard(dataArgument: options.data)
-        try stages.checkBeforeTraining([item], search: search, plan: nil, templates: nil)
-        var failures: [String] = []
-        _ = try train([item], reruns: reruns, stages: stages, search: search, writer: nil, failures: &failures)
+        try trainAlone(item, reruns: options.rerun.contains(hash) ? [hash] : [], stages: stages)
     }
 
     /// The child of `-j`: trains the one run `hash` of the plan into the cache (under its lock), renders nothing.
@@ -139,7 +134,12 @@ struct ControlledBuild {
         guard let item = plan.distinctRuns.first(where: { $0.run.hash == hash }) else {
             throw BookError(file: options.content, message: "--train-only \(hash): no page uses this run")
         }
-        if !reruns.contains(hash), case .damaged(let error) = stages.cache.state(hash) { throw error }
+        try trainAlone(item, reruns: reruns, stages: stages)
+    }
+
+    /// A child's one run: into the cache under its lock, rendering nothing.
+    private func trainAlone(_ item: Item, reruns: Set<String>, stages: BuildStages) throws {
+        if !reruns.contains(item.run.hash), case .damaged(let error) = stages.cache.state(item.run.hash) { throw error }
         let search = DataSearchPath.standard(dataArgument: options.data)
         try stages.checkBeforeTraining([item], search: search, plan: nil, templates: nil)  // renders nothing
         var failures: [String] = []
