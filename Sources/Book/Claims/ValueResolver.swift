@@ -18,8 +18,7 @@ struct ValueResolver {
     /// The classifier's figures on reference samples (run.json): `calibration_real_train_fcd`,
     /// `calibration_noise_classes_covered`, … and the classifier's test accuracy.
     static let calibrationKeys = Calibration.references.flatMap { reference in
-        [EvaluationKey.fcd, EvaluationKey.classesCovered, EvaluationKey.classifierScore, EvaluationKey.classKL,
-         EvaluationKey.confident].map { "calibration_\(reference)_\($0)" }
+        Calibration.measuredKeys.map { "calibration_\(reference)_\($0)" }
     } + ["classifier_test_accuracy"]
 
     /// One value per run the reference names (each child of a sweep).

@@ -9,6 +9,9 @@ public enum Calibration {
     public static let oneClassRemoved = "one_class_removed"
     public static let noise = "noise"
     public static let references = [realTrain, oneClassRemoved, noise]
+    /// The metrics kept for each reference (run.json `calibration_<reference>_<key>`).
+    public static let measuredKeys = [EvaluationKey.fcd, EvaluationKey.classesCovered, EvaluationKey.classifierScore,
+                                      EvaluationKey.classKL, EvaluationKey.confident]
     public static let samples = 10_000
 
     static func measure(_ classifier: Classifier, train: Dataset, test: Dataset) -> [String: [String: Double]] {

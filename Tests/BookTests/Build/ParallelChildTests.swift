@@ -40,4 +40,19 @@ final class ParallelChildTests: ExecutableNotebookTestCase {
         XCTAssertTrue(refused.stderr.contains("not to the run \(run.hash.prefix(12))"), refused.all)
         XCTAssertEqual(notebook.entryHashes, [], "nothing trained")
     }
+
+    func testAParallelBuildRemovesOnlyTheConfigurationFilesItWrote() throws {
+        try notebook.write("alpha.md", SmallRun.page(title: "Alpha", SmallRun.directive(id: "a"), SmallRun.directive(id: "b", seed: 2)))
+        let temporary = notebook.root.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        let own = temporary.appendingPathComponent("ganbook-user.json")
+        try Data("{}".utf8).write(to: own)
+        let built = try ganbook.run(["build", "-j", "2", "--threads", "2"], in: notebook.root,
+                                    environment: ["TMPDIR": temporary.path])
+        XCTAssertEqual(built.status, 0, built.all)
+        XCTAssertEqual(notebook.entryHashes.count, 2)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temporary.path), ["ganbook-user.json"],
+                       "the children's files are gone and the user's file is untouched")
+        XCTAssertEqual(try String(contentsOf: own, encoding: .utf8), "{}")
+    }
 }

@@ -92,8 +92,7 @@ public struct ExperimentViewBuilder: Sendable {
 
     /// The classifier's figures on reference samples, stored in run.json when it was trained.
     func calibration(_ entry: RunEntry) -> [CalibrationRow] {
-        [EvaluationKey.fcd, EvaluationKey.classesCovered, EvaluationKey.classifierScore, EvaluationKey.classKL,
-         EvaluationKey.confident].compactMap { key in
+        Calibration.measuredKeys.compactMap { key in
             func reference(_ name: String) -> String? {
                 entry.provenance["calibration_\(name)_\(key)"]?.number.map { ValueText.format($0) }
             }
