@@ -10,7 +10,7 @@
 #include "CKernels.h"
 
 #if defined(__x86_64__)
-#include "adam_lanes.h"
+#include "tile_store.h"
 
 typedef struct {
     const float *x; long xRowStride, xKStride;  // X[r, k] = x[r·xRowStride + k·xKStride]
@@ -44,25 +44,8 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
         }
         y += ldy;
     }
-    if (adam) {
-        // C[offset + r·ld + j] is the gradient of weights[offset + r·ld + j].
-        const AdamVectors a = ck_adam_vectors(adam->beta1, adam->beta2, adam->epsilon, adam->stepSize, adam->invRoot);
-        for (int r = 0; r < MR; r++)
-            for (int v = 0; v < NV; v++) {
-                long at = offset + r * adam->ld + v * 16;
-                ck_adam_lanes(&a, _mm512_mul_ps(acc[r][v], _mm512_set1_ps(alpha)), adam->weights + at,
-                              adam->first + at, adam->second + at, v == NV - 1 ? last : 0xFFFF);
-            }
-    } else if (!transposedC) {
-        for (int r = 0; r < MR; r++)
-            for (int v = 0; v < NV; v++) {
-                __mmask16 mask = v == NV - 1 ? last : 0xFFFF;
-                float *p = c + r * ldc + v * 16;
-                __m512 out = _mm512_mul_ps(acc[r][v], _mm512_set1_ps(alpha));
-                if (bias) out = _mm512_add_ps(out, _mm512_maskz_loadu_ps(mask, bias + v * 16));
-                if (beta != 0) out = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, p), _mm512_set1_ps(beta), out);
-                _mm512_mask_storeu_ps(p, mask, out);
-            }
+    if (adam || !transposedC) {
+        ck_store_tile(MR, NV, acc, last, c, ldc, alpha, beta, bias, adam, offset);
     } else {
         // Through a small buffer: scatter instructions measured slower than this.
         float t[8][64];

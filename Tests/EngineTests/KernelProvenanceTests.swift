@@ -29,9 +29,11 @@ final class KernelProvenanceTests: XCTestCase {
         XCTAssertNil(Precision.fp32.unavailability(on: zen))
         let reason = try XCTUnwrap(Precision.bf16.unavailability(on: zen))
         XCTAssertTrue(reason.contains("AVX512-BF16") && reason.contains("AMD EPYC 9R14") && reason.contains("avx2"), reason)
-        // No bf16 kernel exists yet, so a CPU that has the instructions is refused too, saying so.
-        let withBF16 = CPUFeatures(cpuinfo: "model name: Xeon\nflags: avx512f avx512_bf16")
-        XCTAssertTrue(try XCTUnwrap(Precision.bf16.unavailability(on: withBF16)).contains("no bf16 product kernel"))
+        // The kernel packs with AVX512-BW: the bf16 flag alone is not enough.
+        let withoutBW = CPUFeatures(cpuinfo: "model name: Xeon\nflags: avx512f avx512_bf16")
+        XCTAssertTrue(try XCTUnwrap(Precision.bf16.unavailability(on: withoutBW)).contains("AVX512-BW"))
+        let zen4 = CPUFeatures(cpuinfo: "model name: AMD EPYC 9R14\nflags: avx2 fma avx512f avx512bw avx512_bf16")
+        XCTAssertNil(Precision.bf16.unavailability(on: zen4))
     }
 
     func testUsageRecordsTheProductKernelsThatRan() {

@@ -80,16 +80,20 @@ struct Benchmark {
                 if !options.json {
                     console.progress("\(label)measuring \(model) \(cases[index].precision.rawValue) on \(threads) thread(s)…")
                 }
+                let precision = cases[index].precision
                 cases[index].rounds.append(StepBenchmark(model: kind).measure(threads: threads, seconds: options.seconds,
-                                                                                   iterations: options.iterations))
+                                                                                   iterations: options.iterations,
+                                                                                   precision: precision))
                 // The process's peak, read in the first round only: later rounds come after the
                 // other cases, whose buffers (the DCGAN's) would raise it.
                 if round == 1 { cases[index].peakMegabytes = Double(BLASRuntime.peakResidentBytes) / 1_048_576 }
-                for peer in PeerBenchmark.Peer.allCases {
+                for peer in PeerBenchmark.Peer.allCases where PeerBenchmark.runs(peer, in: precision) {
                     guard let peers else { break }
-                    if !options.json { console.progress("\(label)measuring \(peer.rawValue) \(model) on \(threads) thread(s)…") }
+                    if !options.json {
+                        console.progress("\(label)measuring \(peer.rawValue) \(model) \(precision.rawValue) on \(threads) thread(s)…")
+                    }
                     cases[index].peers[peer, default: []].append(
-                        try peers.measure(peer, model: model, threads: threads, seconds: options.seconds))
+                        try peers.measure(peer, model: model, threads: threads, seconds: options.seconds, precision: precision))
                 }
             }
         }
@@ -97,7 +101,9 @@ struct Benchmark {
         let sgemm = Sgemm(
             small: BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5),
             large: BLASRuntime.measureSGEMM(m: 1024, n: 1024, k: 1024, seconds: 0.5),
-            ownSmall: BLAS.useOwnKernels ? BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5, ownKernel: true) : nil)
+            ownSmall: BLAS.useOwnKernels ? BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5, ownKernel: true) : nil,
+            bf16Small: options.precisions.contains(.bf16)
+                ? BLAS.withPrecision(.bf16) { BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5) } : nil)
         console.endProgress()
         console.line(options.json ? json(rows, sgemm) : table(rows, sgemm))
     }
@@ -108,6 +114,8 @@ struct Benchmark {
         var small: Double
         var large: Double
         var ownSmall: Double?
+        /// Our bf16 kernel at the same shape (operand packing included), when bf16 is measured.
+        var bf16Small: Double?
     }
 
     func table(_ rows: [Row], _ sgemm: Sgemm) -> String {
@@ -116,7 +124,11 @@ struct Benchmark {
                      "products: \(BLASRuntime.productKernels)",
                      "OpenBLAS sgemm, 1 thread: \(f(sgemm.small, 0)) GFLOP/s at 64×1024×784, \(f(sgemm.large, 0)) GFLOP/s at 1024³"]
         if let own = sgemm.ownSmall { lines.append("ganbook kernel, 1 thread: \(f(own, 0)) GFLOP/s at 64×1024×784") }
+        if let bf16 = sgemm.bf16Small { lines.append("ganbook bf16 kernel, 1 thread: \(f(bf16, 0)) GFLOP/s at 64×1024×784") }
         let rounds = options.rounds > 1, peers = options.peers != nil
+        if peers, options.precisions.contains(.bf16) {
+            lines.append("bf16 rows: PyTorch under torch.autocast (--bf16); the JAX references have no bf16 mode")
+        }
         if rounds { lines.append("each figure is the median of \(options.rounds) rounds; range: slowest–fastest round, it/s") }
         var header = "model  precision  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"
         if rounds { header += "  range        " }
@@ -150,6 +162,7 @@ struct Benchmark {
                 ("peak_memory_mb", f(row.peakMegabytes, 1)), ("blas_core", JSONText.string(BLASRuntime.coreName)),
                 ("sgemm_gflops_64x1024x784", f(sgemm.small, 1)), ("sgemm_gflops_1024", f(sgemm.large, 1)),
                 ("own_kernel_gflops_64x1024x784", sgemm.ownSmall.map { f($0, 1) } ?? "null"),
+                ("bf16_kernel_gflops_64x1024x784", sgemm.bf16Small.map { f($0, 1) } ?? "null"),
                 ("product_kernels", JSONText.string(BLASRuntime.productKernels)),
                 ("cpu", JSONText.string(Benchmark.cpuName)),
                 ("cpu_extensions", "[" + CPUFeatures.current.extensions.map(JSONText.string).joined(separator: ", ") + "]"),

@@ -80,7 +80,7 @@ struct BuildStages {
     }
 
     /// Before stage 4: everything training needs that can be checked now: that every missing run
-    /// fits this machine's memory, every dataset of every missing run (with the directive's
+    /// fits this machine's memory and can run its precision on this CPU, every dataset of every missing run (with the directive's
     /// page:line), that the site and the cache are writable, and, when the build goes on to write
     /// the pages of `plan`, that no file of the author's stands where one of them goes.
     func checkBeforeTraining(_ missing: [(run: PlannedRun, page: PlannedPage)], search: DataSearchPath,
@@ -89,6 +89,11 @@ struct BuildStages {
         var checked: [DatasetName: Error?] = [:]
         for item in missing {
             do { try item.run.config.checkMemory(file: item.page.page.sourcePath, line: item.run.line) } catch { problems.append(error) }
+            if let reason = item.run.config.precision.unavailability() {
+                problems.append(BookError(file: item.page.page.sourcePath, line: item.run.line,
+                                          message: "run \(item.run.id) has precision: bf16, and \(reason)",
+                                          hint: "train it on a CPU with AVX512-BF16 (AMD Zen 4, Intel Cooper Lake or later) and commit its cache entry, or use precision: fp32"))
+            }
             let dataset = item.run.config.dataset
             if checked[dataset] == nil {
                 do { try search.ensureAvailable(dataset); checked[dataset] = .some(nil) } catch { checked[dataset] = error }

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// The reference implementations `ganbook bench --peers` measures beside ganbook: PyTorch
@@ -22,10 +23,17 @@ struct PeerBenchmark {
         }
     }
 
-    func arguments(_ peer: Peer, model: String, threads: Int, seconds: Double) -> [String] {
+    func arguments(_ peer: Peer, model: String, threads: Int, seconds: Double, precision: Precision = .fp32) -> [String] {
         let path = directory.appendingPathComponent(script(peer, model: model)).path
         let common = ["--threads", "\(threads)", "--seconds", "\(seconds)"]
-        return peer == .pytorch ? [path, "--model", model] + common : [path] + common
+        guard peer == .pytorch else { return [path] + common }
+        return [path, "--model", model] + common + (precision == .bf16 ? ["--bf16"] : [])
+    }
+
+    /// Whether a peer has a mode in `precision`: PyTorch's bf16 is `torch.autocast`; the JAX
+    /// references run fp32 only, so a bf16 row compares with PyTorch alone.
+    static func runs(_ peer: Peer, in precision: Precision) -> Bool {
+        precision == .fp32 || peer == .pytorch
     }
 
     /// Fails before anything is measured when a script is missing.
@@ -42,10 +50,10 @@ struct PeerBenchmark {
     }
 
     /// Runs one peer and returns its iterations per second.
-    func measure(_ peer: Peer, model: String, threads: Int, seconds: Double) throws -> Double {
+    func measure(_ peer: Peer, model: String, threads: Int, seconds: Double, precision: Precision = .fp32) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python] + arguments(peer, model: model, threads: threads, seconds: seconds)
+        process.arguments = [python] + arguments(peer, model: model, threads: threads, seconds: seconds, precision: precision)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -61,4 +61,18 @@ int ck_leaky_relu_backward_avx2(long count, const float *dy, const float *y, flo
 int ck_sigmoid_forward(long count, const float *x, float *y);
 int ck_tanh_forward(long count, const float *x, float *y);
 
+/// 1 when the CPU runs AVX512-BF16 (vdpbf16ps) with AVX512-BW, else 0.
+int ck_avx512_bf16_available(void);
+
+/// `ck_sgemm` with the products in bf16 and the sums in fp32: both operands are rounded to bf16
+/// (nearest even) as they are packed, the sums are stored exactly as `ck_sgemm` stores them.
+/// Handles every shape and layout. Returns 0, writing nothing, without AVX512-BF16.
+int ck_sgemm_bf16(int transA, int transB, long m, long n, long k, float alpha,
+                  const float *a, long lda, const float *b, long ldb,
+                  float beta, float *c, long ldc, const float *bias);
+
+/// `ck_sgemm_adam` in bf16 (any k, any layout). Returns 0, writing nothing, without AVX512-BF16.
+int ck_sgemm_bf16_adam(int transA, int transB, long m, long n, long k,
+                       const float *a, long lda, const float *b, long ldb, const ck_adam_update *update);
+
 #endif

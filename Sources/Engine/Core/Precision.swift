@@ -10,11 +10,11 @@ public enum Precision: String, CaseIterable, Sendable {
         case .fp32:
             return nil
         case .bf16:
-            if !cpu.hasAVX512BF16 {
+            guard cpu.hasAVX512BF16, cpu.flags.contains("avx512bw") else {
                 let have = cpu.extensions.isEmpty ? "none of the reported extensions" : cpu.extensions.joined(separator: " ")
-                return "bf16 needs AVX512-BF16 (vdpbf16ps), which this CPU (\(cpu.modelName); \(have)) does not have"
+                return "bf16 needs AVX512-BF16 (vdpbf16ps) with AVX512-BW, which this CPU (\(cpu.modelName); \(have)) does not have"
             }
-            return "ganbook has no bf16 product kernel yet; only fp32 runs"
+            return nil
         }
     }
 }

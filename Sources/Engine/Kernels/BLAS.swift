@@ -114,6 +114,9 @@ public enum BLAS {
                        _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
                        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, bias: UnsafePointer<Float>? = nil,
                        ownKernel: Bool = true) {
+        if precision == .bf16, singleBF16(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias: bias) {
+            return
+        }
         if ownKernel, useOwnKernels,
            ck_sgemm(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, bias == nil ? beta : 0,
                     c, ldc, bias) != 0 {

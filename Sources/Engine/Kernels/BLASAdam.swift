@@ -30,14 +30,18 @@ extension BLAS {
                            _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
                            _ gradient: UnsafeMutablePointer<Float>, _ ldc: Int, _ update: AdamInStore) {
         let c = update.coefficients
-        if useOwnKernels {
-            var target = ck_adam_update(weights: update.weights, first: update.first, second: update.second,
-                                        ld: update.leadingDimension, beta1: c.b1, beta2: c.b2, epsilon: c.eps,
-                                        stepSize: c.stepSize, invRoot: c.invRoot)
-            if ck_sgemm_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 {
-                KernelUsage.record(.adamInProduct)
-                return
-            }
+        var target = ck_adam_update(weights: update.weights, first: update.first, second: update.second,
+                                    ld: update.leadingDimension, beta1: c.b1, beta2: c.b2, epsilon: c.eps,
+                                    stepSize: c.stepSize, invRoot: c.invRoot)
+        if precision == .bf16, ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 {
+            KernelUsage.record(.bf16Product)
+            KernelUsage.record(.adamInProduct)
+            return
+        }
+        if useOwnKernels, ck_sgemm_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 {
+            KernelUsage.record(.ownProduct)
+            KernelUsage.record(.adamInProduct)
+            return
         }
         single(transA, transB, m, n, k, 1, a, lda, b, ldb, 0, gradient, ldc)
         applyAdam(rows: m, columns: n, gradient: gradient, ldc: ldc, update)

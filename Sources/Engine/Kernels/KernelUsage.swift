@@ -6,7 +6,7 @@ import Synchronization
 public enum KernelUsage {
     /// One kernel, filed under the operation it serves (`family`).
     public enum Kernel: Int, CaseIterable, Sendable {
-        case ownProduct, blasProduct
+        case ownProduct, blasProduct, bf16Product
         case blasMatrixVector
         case adamInProduct, ownAdam, avx2Adam, swiftAdam
         case swiftSGD
@@ -16,7 +16,7 @@ public enum KernelUsage {
         /// The key it is reported under: "sgemm", "sgemv", "adam", "sgd", "activations" or "conv".
         public var family: String {
             switch self {
-            case .ownProduct, .blasProduct: return "sgemm"
+            case .ownProduct, .blasProduct, .bf16Product: return "sgemm"
             case .blasMatrixVector: return "sgemv"
             case .adamInProduct, .ownAdam, .avx2Adam, .swiftAdam: return "adam"
             case .swiftSGD: return "sgd"
@@ -29,6 +29,7 @@ public enum KernelUsage {
         public var label: String {
             switch self {
             case .ownProduct: return "ganbook AVX-512"
+            case .bf16Product: return "ganbook AVX512-BF16"
             case .blasProduct, .blasMatrixVector: return "OpenBLAS \(BLASRuntime.coreName)"
             case .adamInProduct: return "ganbook AVX-512 in the sgemm store"
             case .ownAdam: return "ganbook AVX-512"

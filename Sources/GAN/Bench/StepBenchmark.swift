@@ -31,7 +31,12 @@ public struct StepBenchmark {
 
     /// Warms up for 5 iterations, then runs for about `seconds`, or exactly `iterations` when
     /// given (a fixed amount of work, for instruction counts under a profiler).
-    public func measure(threads: Int, seconds: Double, iterations: Int? = nil) -> Measurement {
+    /// The steps' products run in `precision` (`BLAS.withPrecision`).
+    public func measure(threads: Int, seconds: Double, iterations: Int? = nil, precision: Precision = .fp32) -> Measurement {
+        BLAS.withPrecision(precision) { measureSteps(threads: threads, seconds: seconds, iterations: iterations) }
+    }
+
+    private func measureSteps(threads: Int, seconds: Double, iterations: Int?) -> Measurement {
         ComputePool.configure(threads: threads)
         let config = RunConfig(dataset: .mnist, model: model)
         var rng = RandomGenerator(seed: 0)

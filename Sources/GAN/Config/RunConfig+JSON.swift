@@ -35,6 +35,7 @@ extension RunConfig {
         }
         if let subset { members["subset"] = .int(subset) }
         if let classes { members["classes"] = .array(classes.map { .int($0) }) }
+        if precision != .fp32 { members["precision"] = .string(precision.rawValue) }
         return .object(members)
     }
 

@@ -1,3 +1,5 @@
+import Engine
+
 /// One training run, fully resolved: every hashed key of the `gan` directive (and of
 /// `ganbook train CONFIG.yaml`) with its default filled in and its value validated. Display-only
 /// keys are not part of it: the caller decodes them (`decode(yaml:…:handledKeys:)`).
@@ -68,6 +70,11 @@ public struct RunConfig: Equatable, Sendable {
     /// `snapshots`: sample grids kept for the evolution strip, evenly spaced with the final one
     /// included, 1-100. Default 10.
     public var snapshots: Int
+    /// `precision`: the number format of the training steps' matrix products, fp32 (default) or
+    /// bf16 (operands rounded to bf16, sums in fp32; needs AVX512-BF16 to train). Master
+    /// weights, batch-norm statistics, Adam, snapshots and evaluation stay fp32. Hashed only
+    /// when bf16, so every fp32 run keeps the hash it had before the key existed.
+    public var precision: Precision
 
     /// The defaults of a dataset and model (the model's default when nil).
     public init(dataset: DatasetName = .mnist, model: ModelKind? = nil) {
@@ -97,6 +104,7 @@ public struct RunConfig: Equatable, Sendable {
         self.seed = 1
         self.logEvery = 50
         self.snapshots = 10
+        self.precision = .fp32
     }
 
     /// Every top-level YAML key, in documentation order. Keys that only change how a run is shown
@@ -105,6 +113,6 @@ public struct RunConfig: Equatable, Sendable {
         "dataset", "subset", "classes", "model", "generator", "discriminator",
         "z_dim", "loss", "epochs", "iterations", "batch_size", "optimizer", "d_optimizer", "init",
         "d_steps", "label_smoothing", "label_flip", "instance_noise", "pack", "pretrain_d", "freeze_generator",
-        "seed", "log_every", "snapshots",
+        "seed", "log_every", "snapshots", "precision",
     ]
 }

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// Walks the YAML mapping of one run and builds a validated `RunConfig`.
@@ -62,6 +63,7 @@ struct RunConfigDecoder {
         config.seed = problems.attempt { try root["seed"]?.int(in: 0...Int.max) } ?? config.seed
         config.logEvery = problems.attempt { try root["log_every"]?.int(in: 1...Int.max) } ?? config.logEvery
         config.snapshots = problems.attempt { try root["snapshots"]?.int(in: 1...100) } ?? config.snapshots
+        config.precision = problems.attempt { try root["precision"]?.choice(Precision.self) } ?? config.precision
         try problems.throwIfAny()
         if checkingFeasibility { try checkFeasibility(config) }
         return config

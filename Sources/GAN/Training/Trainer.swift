@@ -13,6 +13,10 @@ public enum Trainer {
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
         ComputePool.configure(threads: threads)
         KernelUsage.reset()
+        if let reason = config.precision.unavailability() {
+            throw GANError(kind: .invalidValue, file: "", keyPath: "precision", message: reason,
+                           hint: "train this run on a CPU with AVX512-BF16 (AMD Zen 4, Intel Cooper Lake or later), or use precision: fp32")
+        }
         guard dataset.count >= config.samplesPerStep else {
             throw GANError(kind: .invalidValue, file: "", keyPath: "batch_size",
                            message: "batch_size × pack \(config.samplesPerStep) is larger than the \(dataset.count) training examples",
@@ -40,8 +44,10 @@ public enum Trainer {
         var planeViews: [PlaneView] = []
         let planeExtent = dataset.mixture.map(PlaneFrame.extent(of:))
         if config.pretrainD > 0 {
-            _ = step.pretrainDiscriminator(steps: config.pretrainD, nextReal: sampler.next,
+            _ = BLAS.withPrecision(config.precision) {
+                step.pretrainDiscriminator(steps: config.pretrainD, nextReal: sampler.next,
                                            instanceNoise: Float(config.instanceNoise))
+            }
         }
         let clock = ProgressClock(total: total, report: progress)
         var imagesSeen = 0
@@ -49,8 +55,9 @@ public enum Trainer {
         for iteration in 1...total {
             let detailed = iteration % config.logEvery == 0 || iteration == total || iteration == 1
             let noiseStd = Float(config.instanceNoise * (1 - Double(iteration - 1) / Double(total)))
-            var stats = step.run(nextReal: sampler.next, dSteps: config.dSteps, instanceNoise: noiseStd,
-                                 detailed: detailed)
+            var stats = BLAS.withPrecision(config.precision) {
+                step.run(nextReal: sampler.next, dSteps: config.dSteps, instanceNoise: noiseStd, detailed: detailed)
+            }
             imagesSeen += config.samplesPerStep * config.dSteps
             // Past divergence every number is NaN: stop, keeping this iteration as the run's last
             // row and snapshot so the entry is complete.
@@ -93,7 +100,7 @@ public enum Trainer {
             realSample: realSample(dataset, count: fixedNoise.rows, rng: &sampleRNG),
             evaluation: values, iterations: trained, wallSeconds: wall,
             imagesPerSecond: Double(imagesSeen) / max(wall - suite.seconds, 1e-9), threads: threads,
-            blasCore: BLASRuntime.coreName, kernels: .recorded(precision: .fp32),
+            blasCore: BLASRuntime.coreName, kernels: .recorded(precision: config.precision),
             evaluationTable: suite.table, latentFrames: suite.latentFrames, evaluationSeconds: suite.seconds,
             classifier: suite.classifier, planeViews: planeViews)
     }

@@ -24,8 +24,13 @@ final class RunKernelProvenanceTests: XCTestCase {
         let (config, result) = try ringRun()
         XCTAssertEqual(result.kernels.precision, .fp32)
         let sgemm = try XCTUnwrap(result.kernels.kernels["sgemm"], "\(result.kernels.kernels)")
-        XCTAssertEqual(sgemm, BLAS.useOwnKernels ? "ganbook AVX-512 + OpenBLAS \(BLASRuntime.coreName)"
-                                                 : "OpenBLAS \(BLASRuntime.coreName)")
+        // Our kernel where the CPU has AVX-512; OpenBLAS too for shapes ours declines, which of
+        // this run's shapes those are depends on nothing but the kernel's rules.
+        if BLAS.useOwnKernels {
+            XCTAssertTrue(["ganbook AVX-512", "ganbook AVX-512 + OpenBLAS \(BLASRuntime.coreName)"].contains(sgemm), sgemm)
+        } else {
+            XCTAssertEqual(sgemm, "OpenBLAS \(BLASRuntime.coreName)")
+        }
         XCTAssertNotNil(result.kernels.kernels["adam"])
         XCTAssertNil(result.kernels.kernels["conv"], "an MLP runs no convolution")
 

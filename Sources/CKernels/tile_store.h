@@ -1,0 +1,30 @@
+// What a finished register tile of fp32 sums does, shared by the fp32 and bf16 products:
+// C = alpha·sums (+ bias) (+ beta·C), or Adam applied with alpha·sums as the weights' gradient.
+#include "CKernels.h"
+#include "adam_lanes.h"
+
+// acc holds MR × NV vectors of 16 columns; `last` masks the columns of the last vector.
+// With `adam`, C[offset + r·ld + j] is the gradient of weights[offset + r·ld + j] and nothing is stored to c.
+CK_INLINE CK_AVX512 void ck_store_tile(const int MR, const int NV, __m512 acc[8][4], __mmask16 last,
+                                       float *c, long ldc, float alpha, float beta, const float *bias,
+                                       const ck_adam_update *adam, long offset) {
+    if (adam) {
+        const AdamVectors a = ck_adam_vectors(adam->beta1, adam->beta2, adam->epsilon, adam->stepSize, adam->invRoot);
+        for (int r = 0; r < MR; r++)
+            for (int v = 0; v < NV; v++) {
+                long at = offset + r * adam->ld + v * 16;
+                ck_adam_lanes(&a, _mm512_mul_ps(acc[r][v], _mm512_set1_ps(alpha)), adam->weights + at,
+                              adam->first + at, adam->second + at, v == NV - 1 ? last : 0xFFFF);
+            }
+        return;
+    }
+    for (int r = 0; r < MR; r++)
+        for (int v = 0; v < NV; v++) {
+            __mmask16 mask = v == NV - 1 ? last : 0xFFFF;
+            float *p = c + r * ldc + v * 16;
+            __m512 out = _mm512_mul_ps(acc[r][v], _mm512_set1_ps(alpha));
+            if (bias) out = _mm512_add_ps(out, _mm512_maskz_loadu_ps(mask, bias + v * 16));
+            if (beta != 0) out = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, p), _mm512_set1_ps(beta), out);
+            _mm512_mask_storeu_ps(p, mask, out);
+        }
+}
