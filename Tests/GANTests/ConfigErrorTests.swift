@@ -32,6 +32,14 @@ final class ConfigErrorTests: XCTestCase {
                        "not found; install it")
     }
 
+    func testUnknownPrecisionListsTheChoices() {
+        let error = failure("seed: 1\nprecision: fp16\n")
+        XCTAssertEqual(error?.line, 11)
+        let text = error?.description ?? ""
+        XCTAssertTrue(text.contains("precision") && text.contains("fp32") && text.contains("bf16"), text)
+        XCTAssertNotNil(failure("precision: [bf16]\n"), "a list is not a precision")
+    }
+
     func testYAMLSyntaxErrorHasTheFileLine() {
         let error = failure("epochs: 20\nseed: 1\nbatch_size: [64\n")
         XCTAssertEqual(error?.kind, .syntax)

@@ -96,6 +96,21 @@ final class ConfigHashTests: XCTestCase {
         }
     }
 
+    /// fp32 is the default and leaves the canonical JSON (so every earlier hash) as it was;
+    /// bf16 is one more hashed key.
+    func testPrecisionIsHashedOnlyWhenItIsBF16() throws {
+        let plain = try decode("dataset: ring8")
+        let written = try decode("dataset: ring8\nprecision: fp32")
+        XCTAssertEqual(written.precision, .fp32)
+        XCTAssertEqual(written.canonicalJSON, plain.canonicalJSON)
+        XCTAssertFalse(plain.canonicalJSON.contains("precision"), plain.canonicalJSON)
+        let half = try decode("dataset: ring8\nprecision: bf16")
+        XCTAssertEqual(half.precision, .bf16)
+        XCTAssertTrue(half.canonicalJSON.contains(#""precision":"bf16""#), half.canonicalJSON)
+        XCTAssertNotEqual(half.runHash, plain.runHash)
+        XCTAssertEqual(try decode("precision: bf16\ndataset: ring8").runHash, half.runHash)
+    }
+
     func testHashInputLayout() throws {
         let config = try decode("dataset: mnist")
         XCTAssertEqual(config.hashInput(),

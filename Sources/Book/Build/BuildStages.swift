@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import GAN
 import Notebook
@@ -11,6 +12,8 @@ struct BuildStages {
     let templates: URL
     let console: Console
     let cache: RunCache
+    /// The CPU the missing runs will train on; a test puts another CPU's flags here.
+    var cpu: CPUFeatures = .current
 
     init(content: String, site: String, templates: String, console: Console) {
         self.content = URL(fileURLWithPath: content, isDirectory: true)
@@ -89,7 +92,7 @@ struct BuildStages {
         var checked: [DatasetName: Error?] = [:]
         for item in missing {
             do { try item.run.config.checkMemory(file: item.page.page.sourcePath, line: item.run.line) } catch { problems.append(error) }
-            if let reason = item.run.config.precision.unavailability() {
+            if let reason = item.run.config.precision.unavailability(on: cpu) {
                 problems.append(BookError(file: item.page.page.sourcePath, line: item.run.line,
                                           message: "run \(item.run.id) has precision: bf16, and \(reason)",
                                           hint: "train it on a CPU with AVX512-BF16 (AMD Zen 4, Intel Cooper Lake or later) and commit its cache entry, or use precision: fp32"))

@@ -6,9 +6,17 @@ import Foundation
 /// values do not change the work of a step, so no dataset is read.
 public enum RunSpeedProbe {
     /// Seconds one iteration takes, measured for about `seconds` (after one warm-up iteration
-    /// that plans the buffers), at most `maxIterations` iterations.
+    /// that plans the buffers), at most `maxIterations` iterations, in the run's precision (in
+    /// fp32 on a CPU that cannot run it: such a run is refused before training anyway).
     public static func secondsPerIteration(_ config: RunConfig, threads: Int, seconds: Double = 0.2,
                                            maxIterations: Int = 500) -> Double {
+        let precision = config.precision.unavailability() == nil ? config.precision : .fp32
+        return BLAS.withPrecision(precision) {
+            measure(config, threads: threads, seconds: seconds, maxIterations: maxIterations)
+        }
+    }
+
+    private static func measure(_ config: RunConfig, threads: Int, seconds: Double, maxIterations: Int) -> Double {
         ComputePool.configure(threads: threads)
         let shape = config.dataset.isImage ? [1, 28, 28] : [2]
         var rng = RandomGenerator(seed: UInt64(config.seed))
