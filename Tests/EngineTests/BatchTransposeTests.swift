@@ -11,6 +11,7 @@ final class BatchTransposeTests: XCTestCase {
                 for r in [1, 7, 63, 64, 65, 130, 1_100] {
                     var rng = RandomGenerator(seed: UInt64(n * 10_000 + r))
                     let x = Tensor(shape: [n, r]); rng.fillNormal(x)
+                    x[(n * r) / 2] = -0.0  // moved as it is, sign included
                     let t = Tensor(shape: [r, n])
                     BatchTranspose.toBatchLast(x.data, batch: n, rowLength: r, into: t.data)
                     var wrong = 0
@@ -25,6 +26,12 @@ final class BatchTransposeTests: XCTestCase {
                     wrong = 0
                     for i in 0..<n { for j in 0..<r where back[i * r + j] != x[i * r + j] + bias[j / period] { wrong += 1 } }
                     XCTAssertEqual(wrong, 0, "toBatchFirst n \(n) r \(r) threads \(threads)")
+
+                    let plain = Tensor(shape: [n, r])
+                    BatchTranspose.toBatchFirst(t.data, batch: n, rowLength: r, into: plain.data)
+                    wrong = 0
+                    for i in 0..<(n * r) where plain[i].bitPattern != x[i].bitPattern { wrong += 1 }
+                    XCTAssertEqual(wrong, 0, "toBatchFirst without bias n \(n) r \(r) threads \(threads)")
                 }
             }
         }
