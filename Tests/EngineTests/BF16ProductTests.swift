@@ -169,3 +169,15 @@ final class BF16ProductTests: XCTestCase {
         ComputePool.configure(threads: 1)
     }
 }
+
+/// Without AVX512-BF16 every bf16 entry point declines (returns 0) and writes nothing.
+final class BF16ProductAbsenceTests: XCTestCase {
+    func testTheKernelDeclinesWithoutTheInstruction() throws {
+        try XCTSkipIf(ck_avx512_bf16_available() != 0, "this CPU has AVX512-BF16: BF16ProductTests cover it")
+        let a = [Float](repeating: 1, count: 4), b = [Float](repeating: 1, count: 4)
+        var c = [Float](repeating: 7, count: 4)
+        XCTAssertEqual(ck_sgemm_bf16(0, 0, 2, 2, 2, 1, a, 2, b, 2, 0, &c, 2, nil), 0)
+        XCTAssertEqual(c, [7, 7, 7, 7], "nothing written")
+        XCTAssertNotNil(Precision.bf16.unavailability())
+    }
+}

@@ -19,7 +19,8 @@ struct ControlledBuild {
                             + "with --only, --rerun, --dry-run, -j or --keep-going",
                             hint: "build without those options, or list the runs to train with ganbook plan")
         }
-        let stages = BuildStages(content: options.content, site: options.site, templates: options.templates, console: console)
+        var stages = BuildStages(content: options.content, site: options.site, templates: options.templates, console: console)
+        if let cpu = options.cpu { stages.cpu = cpu }
         if let hash = options.trainOnly, let child = options.trainChild { return try trainResolved(hash, child, stages: stages) }
         let full = try stages.plan(try stages.loadPages())
         let templates = try stages.loadTemplates()

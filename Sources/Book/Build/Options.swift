@@ -25,6 +25,9 @@ public struct BuildOptions {
     /// With `trainOnly`: the run as the parent resolved it, so the child trains exactly that run
     /// without reading the pages again (an author may edit them while a long build trains).
     public var trainChild: TrainChild? = nil
+    /// The CPU the runs would train on, for the checks before training (nil: this machine's).
+    /// Only tests set it, to see what a build does on a CPU it does not run on.
+    public var cpu: CPUFeatures? = nil
 
     public init(content: String, site: String, templates: String, data: String?, threads: Int, frozen: Bool) {
         self.content = content

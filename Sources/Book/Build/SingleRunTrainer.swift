@@ -10,6 +10,7 @@ struct SingleRunTrainer {
         // A page's id and caption may stay in a config copied from it; they change nothing here.
         let config = try RunConfig.load(file: options.config, handledKeys: ["id", "caption"])
         try config.checkMemory(file: options.config, line: nil)
+        try config.checkPrecision(file: options.config, line: nil)
         let search = DataSearchPath.standard(dataArgument: options.data)
         try search.ensureAvailable(config.dataset)
         let output = TrainOutput(path: options.output)

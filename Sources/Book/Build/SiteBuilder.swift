@@ -9,8 +9,9 @@ struct SiteBuilder {
     func build() throws {
         if options.usesBuildControls { return try ControlledBuild(options: options, console: console).build() }
         let started = DispatchTime.now().uptimeNanoseconds
-        let stages = BuildStages(content: options.content, site: options.site, templates: options.templates,
+        var stages = BuildStages(content: options.content, site: options.site, templates: options.templates,
                                  console: console)
+        if let cpu = options.cpu { stages.cpu = cpu }
         let plan = try stages.plan(try stages.loadPages())
         let templates = try stages.loadTemplates()
         let shared = SharedCache.forBuild(stages, option: options.cache)

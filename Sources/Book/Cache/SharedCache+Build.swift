@@ -10,7 +10,9 @@ extension SharedCache {
 
     /// Stages that train into the shared cache.
     func trainingStages(_ stages: BuildStages) -> BuildStages {
-        BuildStages(content: stages.content, site: stages.site, templates: stages.templates,
-                    console: stages.console, cache: shared)
+        var training = BuildStages(content: stages.content, site: stages.site, templates: stages.templates,
+                                   console: stages.console, cache: shared)
+        training.cpu = stages.cpu
+        return training
     }
 }

@@ -93,3 +93,16 @@ extension RunConfigDecoder {
         throw (anchor ?? root.value).error(problem.kind, problem.message, hint: problem.hint)
     }
 }
+
+extension RunConfig {
+    /// What to do about a precision this CPU cannot run.
+    public static let precisionHint =
+        "train this run on a CPU with AVX512-BF16 (AMD Zen 4, Intel Cooper Lake or later), or use precision: fp32"
+
+    /// Refuses a run whose precision this CPU cannot run, as an error at `file:line`.
+    public func checkPrecision(file: String, line: Int?) throws {
+        guard let reason = precision.unavailability() else { return }
+        throw GANError(kind: .invalidValue, file: file, line: line, keyPath: "precision", message: reason,
+                       hint: Self.precisionHint)
+    }
+}

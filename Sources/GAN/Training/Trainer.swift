@@ -13,10 +13,7 @@ public enum Trainer {
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingResult {
         ComputePool.configure(threads: threads)
         KernelUsage.reset()
-        if let reason = config.precision.unavailability() {
-            throw GANError(kind: .invalidValue, file: "", keyPath: "precision", message: reason,
-                           hint: "train this run on a CPU with AVX512-BF16 (AMD Zen 4, Intel Cooper Lake or later), or use precision: fp32")
-        }
+        try config.checkPrecision(file: "", line: nil)  // callers check earlier, with the file
         guard dataset.count >= config.samplesPerStep else {
             throw GANError(kind: .invalidValue, file: "", keyPath: "batch_size",
                            message: "batch_size × pack \(config.samplesPerStep) is larger than the \(dataset.count) training examples",

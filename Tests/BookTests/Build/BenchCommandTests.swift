@@ -101,6 +101,19 @@ final class BenchArgumentsTests: XCTestCase {
         if !cpu.hasAVX512BF16 { XCTAssertTrue(reason.contains("AVX512-BF16"), reason) }
     }
 
+    /// Where the CPU runs bf16, `--precision fp32,bf16` measures both and reports each row's precision.
+    func testBothPrecisionsAreMeasuredWhereBF16Runs() throws {
+        try XCTSkipIf(Precision.bf16.unavailability() != nil, "this CPU has no AVX512-BF16")
+        let ganbook = try GanbookExecutable.located()
+        let outcome = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--seconds", "0.1", "--precision", "fp32,bf16",
+                                       "--json"], in: FileManager.default.temporaryDirectory)
+        XCTAssertEqual(outcome.status, 0, outcome.all)
+        let rows = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["precision"] as? String }, ["fp32", "bf16"])
+        for row in rows { XCTAssertGreaterThan(row["iterations_per_second"] as? Double ?? 0, 0, "\(row)") }
+        XCTAssertGreaterThan(rows.last?["bf16_kernel_gflops_64x1024x784"] as? Double ?? 0, 0, "\(rows)")
+    }
+
     func testTheTableAndJSONReportThePrecisionAndTheCPU() throws {
         let ganbook = try GanbookExecutable.located()
         let outcome = try ganbook.run(["bench", "--model", "mlp", "--threads", "1", "--seconds", "0.1", "--precision", "fp32",

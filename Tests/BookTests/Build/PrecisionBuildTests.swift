@@ -33,10 +33,32 @@ final class PrecisionBuildTests: NotebookTestCase {
             XCTAssertTrue(message.contains("precision: fp32"), "the message says what to do: \(message)")
             XCTAssertFalse(message.contains("run plain"), "the fp32 run is fine: \(message)")
         }
-        XCTAssertEqual(notebook.entryHashes, [], "nothing trained")
         // The same runs pass the check on a CPU that has the instruction.
         stages.cpu = CPUFeatures(cpuinfo: "model name: AMD EPYC 9R14\nflags: avx2 fma avx512f avx512bw avx512_bf16")
         XCTAssertNoThrow(try stages.checkBeforeTraining(missing, search: DataSearchPath(locations: []), plan: nil, templates: nil))
+    }
+
+    /// A whole build, plain and with --keep-going, on a CPU without AVX512-BF16.
+    func testABuildOnACPUWithoutBF16TrainsNothingOrOnlyTheFP32Run() throws {
+        try notebook.write("page.md", SmallRun.page(title: "Page", SmallRun.directive(id: "plain"),
+                                                    SmallRun.directive(id: "half", extra: ["precision: bf16"])))
+        let line = try XCTUnwrap(try stages().plan(try stages().loadPages()).distinctRuns.first { $0.run.id == "half" }).run.line
+        var options = notebook.options()
+        options.cpu = zen3
+        var output = ""
+        XCTAssertThrowsError(try SiteBuilder(options: options, console: .capturing { output += $0 }).build()) { error in
+            XCTAssertTrue("\(error)".contains("page.md:\(line)") && "\(error)".contains("AVX512-BF16"), "\(error)")
+        }
+        XCTAssertFalse(output.contains("training"), "the build stops before training: \(output)")
+        XCTAssertEqual(notebook.entryHashes, [], "nothing trained")
+
+        options.keepGoing = true
+        output = ""
+        XCTAssertThrowsError(try SiteBuilder(options: options, console: .capturing { output += $0 }).build()) { error in
+            output += "\(error)"
+        }
+        XCTAssertTrue(output.contains("page.md:\(line): half") && output.contains("AVX512-BF16"), output)
+        XCTAssertEqual(notebook.entryHashes.count, 1, "the fp32 run trains: \(output)")
     }
 
     func testABF16RunTrainsWithTheBF16KernelAndTrainsTheSameTwice() throws {
