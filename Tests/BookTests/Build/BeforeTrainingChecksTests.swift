@@ -86,8 +86,10 @@ final class BeforeTrainingChecksTests: NotebookTestCase {
     func testMissingDatasetOfALaterRunFailsBeforeTheFirstTrains() throws {
         let empty = notebook.root.appendingPathComponent("no-data")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        // Restored afterwards: later tests find MNIST through the caller's GANBOOK_DATA.
+        let before = ProcessInfo.processInfo.environment["GANBOOK_DATA"]
         setenv("GANBOOK_DATA", empty.path, 1)
-        defer { unsetenv("GANBOOK_DATA") }
+        defer { if let before { setenv("GANBOOK_DATA", before, 1) } else { unsetenv("GANBOOK_DATA") } }
         let page = SmallRun.page(title: "Page", SmallRun.directive(id: "first"),
                                  "```gan\nid: later\ndataset: mnist\nepochs: 1\n```\n")
         try notebook.write("page.md", page)
