@@ -5,9 +5,9 @@ extension BLAS {
     private static let precisionCode = Atomic<Int>(0)
 
     /// The number format the matrix products of this process run in: fp32, or bf16 operands
-    /// with fp32 sums (`ck_sgemm_bf16`; matrix-vector products stay on fp32 sgemv). Read by the pool's threads, so it is process-wide; a
-    /// run sets it around its training steps only (`withPrecision`), so snapshots, evaluation
-    /// and the classifier always multiply in fp32.
+    /// with fp32 sums (`ck_sgemm_bf16`; matrix-vector products stay on fp32 sgemv). Read by the
+    /// pool's threads, so it is process-wide; a run sets it around its training steps only
+    /// (`withPrecision`), so snapshots, evaluation and the classifier always multiply in fp32.
     public static var precision: Precision {
         precisionCode.load(ordering: .relaxed) == 1 ? .bf16 : .fp32
     }

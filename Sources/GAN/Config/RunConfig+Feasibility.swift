@@ -96,7 +96,7 @@ extension RunConfigDecoder {
 
 extension RunConfig {
     /// What to do about a precision this CPU cannot run.
-    public static let precisionHint =
+    private static let precisionHint =
         "train this run on a CPU with AVX512-BF16 (AMD Zen 4, Intel Cooper Lake or later), or use precision: fp32"
 
     /// Refuses a run whose precision this CPU cannot run, as an error at `file:line`.
