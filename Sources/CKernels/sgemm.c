@@ -34,6 +34,9 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
         for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
     const float *row[8];
     for (int r = 0; r < MR; r++) row[r] = x + r * xRowStride;
+    // Adam's state lies outside the caches (megabytes per layer, touched once a step): ask for
+    // this tile's weights and moments now, so they arrive while the sums are computed.
+    if (adam) ck_prefetch_adam_tile(MR, NV, adam, offset);
     for (long k = 0; k < K; k++) {
         __m512 yv[4];
         for (int v = 0; v < NV; v++)

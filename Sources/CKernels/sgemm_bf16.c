@@ -134,6 +134,7 @@ CK_INLINE CK_BF16 void tileBF16(const int MR, const int NV, long pairs, const ui
     __m512 acc[8][4];
     for (int r = 0; r < MR; r++)
         for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
+    if (adam) ck_prefetch_adam_tile(MR, NV, adam, offset);
     for (long i = 0; i < pairs; i++) {
         __m512bh yv[4];
         for (int v = 0; v < NV; v++)

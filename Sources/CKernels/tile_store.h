@@ -3,6 +3,18 @@
 #include "CKernels.h"
 #include "adam_lanes.h"
 
+// Brings the weights and moments an MR × NV-vector Adam tile will update into the cache.
+CK_INLINE void ck_prefetch_adam_tile(const int MR, const int NV, const ck_adam_update *adam, long offset) {
+    for (int r = 0; r < MR; r++) {
+        long at = offset + r * adam->ld;
+        for (int v = 0; v < NV; v++) {
+            _mm_prefetch((const char *)(adam->weights + at + v * 16), _MM_HINT_T0);
+            _mm_prefetch((const char *)(adam->first + at + v * 16), _MM_HINT_T0);
+            _mm_prefetch((const char *)(adam->second + at + v * 16), _MM_HINT_T0);
+        }
+    }
+}
+
 // acc holds MR × NV vectors of 16 columns; `last` masks the columns of the last vector.
 // With `adam`, C[offset + r·ld + j] is the gradient of weights[offset + r·ld + j] and nothing is stored to c.
 CK_INLINE CK_AVX512 void ck_store_tile(const int MR, const int NV, __m512 acc[8][4], __mmask16 last,
