@@ -2,7 +2,13 @@
 public final class Sequential: Layer {
     public let layers: [Layer]
 
-    public init(_ layers: [Layer]) { self.layers = layers }
+    /// `batchLastBetweenConvolutions`: convolutions hand their output to the next convolution
+    /// batch last where only layout-agnostic layers lie between them (off: every layer sees
+    /// row-major tensors, to compare the two).
+    public init(_ layers: [Layer], batchLastBetweenConvolutions: Bool = true) {
+        self.layers = layers
+        BatchLastChain.plan(layers, enabled: batchLastBetweenConvolutions)
+    }
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
 

@@ -8,6 +8,10 @@ public final class Tensor {
     public let data: UnsafeMutablePointer<Float>
     /// Views share another tensor's memory and never free it.
     private let base: Tensor?
+    /// True when an N×C×H×W activation holds its data batch last, [C·H·W × N] (sample n of
+    /// element e at e·N + n), while `shape` still reads N×C×H×W. Only the layers between two
+    /// convolutions see such tensors (`Sequential` plans where); every other tensor is row-major.
+    public var isBatchLast = false
 
     /// Number of elements described by `shape`.
     public var count: Int { shape.reduce(1, *) }

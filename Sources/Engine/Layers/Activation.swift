@@ -1,6 +1,6 @@
 /// Pointwise nonlinearities. Backward uses the saved output y (all four are monotone, and their
 /// derivatives are functions of y), so no copy of the input is kept.
-public final class Activation: Layer {
+public final class Activation: LayoutAgnostic {
     public enum Kind: Equatable {
         case relu
         case leakyReLU(slope: Float)
@@ -22,6 +22,7 @@ public final class Activation: Layer {
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
         let y = reuse(output, shape: x.shape)
         output = y
+        y.isBatchLast = x.isBatchLast
         ActivationKernel(function: kernelFunction, backward: false, source: x.data, output: x.data, target: y.data,
                          count: x.count).run()
         return y
@@ -32,6 +33,7 @@ public final class Activation: Layer {
         guard let y = output else { preconditionFailure("Activation.backward before forward") }
         let dx = reuse(gradInput, shape: y.shape)
         gradInput = dx
+        dx.isBatchLast = dy.isBatchLast
         ActivationKernel(function: kernelFunction, backward: true, source: dy.data, output: y.data, target: dx.data,
                          count: y.count).run()
         return dx
@@ -48,6 +50,9 @@ public final class Activation: Layer {
 
     /// Independent: elementwise.
     public var isSampleIndependent: Bool { true }
+
+    /// Elementwise: any layout.
+    public var worksBatchLast: Bool { true }
 
     public func outputShape(inputShape: [Int]) -> [Int] { inputShape }
 }

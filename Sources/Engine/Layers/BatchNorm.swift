@@ -8,7 +8,7 @@
 ///
 /// Work is split across threads by channel, never by batch, so every sum is computed in the same
 /// order whatever the thread count.
-public final class BatchNorm: Layer, Initializable {
+public final class BatchNorm: LayoutAgnostic, Initializable {
     public let channels: Int
     public let momentum: Float
     public let epsilon: Float
@@ -71,13 +71,19 @@ public final class BatchNorm: Layer, Initializable {
         runningVariance.fill(1)
     }
 
+    /// Statistics per channel read any layout of images: batch last, channel c's spans of S lie
+    /// one after another from c·N·S (`Pass.span`), where row-major they lie C·S apart.
+    public var worksBatchLast: Bool { expectsImages }
+
     /// The input seen as [N, C, S] with S the spatial size (1 for features).
-    private func dimensions(_ shape: [Int]) -> (batch: Int, spatial: Int) {
+    private func dimensions(_ x: Tensor) -> (batch: Int, spatial: Int) {
+        let shape = x.shape
         if expectsImages {
             precondition(shape.count == 4 && shape[1] == channels,
                          "BatchNorm(channels: \(channels)) expects N×\(channels)×H×W, got \(shape)")
             return (shape[0], shape[2] * shape[3])
         }
+        precondition(!x.isBatchLast, "BatchNorm(features:) reads row-major input")
         precondition(shape.count == 2 && shape[1] == channels,
                      "BatchNorm(features: \(channels)) expects N×\(channels), got \(shape)")
         return (shape[0], 1)
@@ -96,11 +102,19 @@ public final class BatchNorm: Layer, Initializable {
         var target: UnsafeMutablePointer<Float>?
         var batch: Int
         var spatial: Int
+        /// The images are stored batch last ([C × S·N]) rather than [N × C × S].
+        var batchLast = false
         /// Forward: normalise with the batch's statistics. Backward: they were used.
         var batchStatistics: Bool
         var wantsParameters = false
         var accumulate = true
         var parts = 1
+
+        /// Offset of image `image`'s span of S values of channel `channel`.
+        @inline(__always)
+        func span(_ image: Int, _ channel: Int, channels: Int) -> Int {
+            batchLast ? (channel * batch + image) * spatial : (image * channels + channel) * spatial
+        }
 
         static let task: ComputePool.Task = { raw, part in
             let pass = raw.assumingMemoryBound(to: Pass.self).pointee
@@ -128,15 +142,16 @@ public final class BatchNorm: Layer, Initializable {
     }
 
     public func forward(_ x: Tensor, training: Bool) -> Tensor {
-        let (n, s) = dimensions(x.shape)
+        let (n, s) = dimensions(x)
         let m = n * s
         let y = reuse(output, shape: x.shape)
         output = y
+        y.isBatchLast = x.isBatchLast
         input = x
         usedBatchStatistics = training
         if training { precondition(m > 1, "BatchNorm in training needs more than one value per channel, got \(x.shape)") }
         run(Pass(layer: Unmanaged.passUnretained(self), backward: false, x: x.data, gradient: nil, target: y.data,
-                 batch: n, spatial: s, batchStatistics: training))
+                 batch: n, spatial: s, batchLast: x.isBatchLast, batchStatistics: training))
         return y
     }
 
@@ -152,7 +167,7 @@ public final class BatchNorm: Layer, Initializable {
             if s == 1 {
                 Self.featureStatistics(src, rows: n, width: c, range, mean: mu, variance: invStd)
             } else {
-                Self.channelStatistics(src, batch: n, channels: c, spatial: s, range, mean: mu, variance: invStd)
+                Self.channelStatistics(src, pass, channels: c, range, mean: mu, variance: invStd)
             }
             for ch in range {
                 let variance = invStd[ch]
@@ -179,7 +194,7 @@ public final class BatchNorm: Layer, Initializable {
             for ch in range {
                 let a = gamma[ch] * invStd[ch], b = beta[ch] - mu[ch] * a
                 for image in 0..<n {
-                    let offset = (image * c + ch) * s
+                    let offset = pass.span(image, ch, channels: c)
                     let xs = src + offset, ys = dst + offset
                     for i in 0..<s { ys[i] = xs[i] * a + b }
                 }
@@ -192,16 +207,19 @@ public final class BatchNorm: Layer, Initializable {
     /// dγ = Σ dy·x̂, dβ = Σ dy, where x̂ = (x − mean)·invStd.
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
         guard let x = input else { preconditionFailure("BatchNorm.backward before forward") }
-        precondition(dy.shape == x.shape, "BatchNorm.backward: gradient \(dy.shape) for output \(x.shape)")
+        precondition(dy.shape == x.shape && dy.isBatchLast == x.isBatchLast,
+                     "BatchNorm.backward: gradient \(dy.shape) for output \(x.shape), or in another layout")
         guard needs.parameters || needs.input else { return nil }
-        let (n, s) = dimensions(x.shape)
+        let (n, s) = dimensions(x)
         var dx: Tensor?
         if needs.input {
             dx = reuse(gradInput, shape: x.shape)
+            dx?.isBatchLast = x.isBatchLast
             gradInput = dx
         }
         run(Pass(layer: Unmanaged.passUnretained(self), backward: true, x: x.data, gradient: dy.data, target: dx?.data,
-                 batch: n, spatial: s, batchStatistics: usedBatchStatistics, wantsParameters: needs.parameters,
+                 batch: n, spatial: s, batchLast: x.isBatchLast, batchStatistics: usedBatchStatistics,
+                 wantsParameters: needs.parameters,
                  accumulate: needs.accumulate))
         return dx
     }
@@ -229,7 +247,7 @@ public final class BatchNorm: Layer, Initializable {
             for ch in range {
                 var total: Double = 0, centred: Double = 0
                 for image in 0..<n {
-                    let offset = (image * c + ch) * s
+                    let offset = pass.span(image, ch, channels: c)
                     total += Double(SpanSums.sum(g + offset, s))
                     centred += Double(SpanSums.centredProducts(g + offset, src + offset, s, centre: mu[ch]))
                 }
@@ -264,7 +282,7 @@ public final class BatchNorm: Layer, Initializable {
             for ch in range {
                 let kc = k[ch], ec = e[ch], fc = f[ch]
                 for image in 0..<n {
-                    let offset = (image * c + ch) * s
+                    let offset = pass.span(image, ch, channels: c)
                     let gs = g + offset, xs = src + offset, ds = dst + offset
                     for i in 0..<s { ds[i] = gs[i] * kc + xs[i] * ec + fc }
                 }
@@ -294,20 +312,21 @@ public final class BatchNorm: Layer, Initializable {
         for f in range { variance[f] /= Float(rows) }
     }
 
-    /// Mean and biased variance per channel of x[batch×channels×spatial], for channels in `range`;
+    /// Mean and biased variance per channel of the pass's images, for channels in `range`;
     /// float sums per span, double across the batch.
     @inline(__always)
-    private static func channelStatistics(_ x: UnsafePointer<Float>, batch: Int, channels: Int, spatial: Int,
-                                          _ range: Range<Int>,
+    private static func channelStatistics(_ x: UnsafePointer<Float>, _ pass: Pass, channels: Int, _ range: Range<Int>,
                                           mean: UnsafeMutablePointer<Float>, variance: UnsafeMutablePointer<Float>) {
+        let batch = pass.batch, spatial = pass.spatial
         let count = Double(batch * spatial)
         for ch in range {
             var total: Double = 0
-            for image in 0..<batch { total += Double(SpanSums.sum(x + (image * channels + ch) * spatial, spatial)) }
+            for image in 0..<batch { total += Double(SpanSums.sum(x + pass.span(image, ch, channels: channels), spatial)) }
             let mu = Float(total / count)
             var squares: Double = 0
             for image in 0..<batch {
-                squares += Double(SpanSums.squaredDeviations(x + (image * channels + ch) * spatial, spatial, from: mu))
+                squares += Double(SpanSums.squaredDeviations(x + pass.span(image, ch, channels: channels), spatial,
+                                                             from: mu))
             }
             mean[ch] = mu
             variance[ch] = Float(squares / count)

@@ -4,7 +4,9 @@
 /// The whole batch goes through one GEMM per product. x is transposed batch-last (xt[C·H·W × N]),
 /// im2col writes cols[C·k·k × OH·OW·N], W[O × C·k·k] · cols gives y batch-last [O·OH·OW × N], and a
 /// transpose back adds the bias. Backward: dW += dyt · colsᵀ, dcols = Wᵀ · dyt, dx = col2im(dcols).
-public final class Conv2D: Layer, Initializable {
+/// Between convolutions the transposes are skipped: a batch-last input is read as xt, and with
+/// `emitsBatchLast` y stays batch last (its gradient then arrives batch last too).
+public final class Conv2D: BatchLastConvolution, Initializable {
     public let inChannels: Int
     public let outChannels: Int
     public let kernel: Int
@@ -15,8 +17,11 @@ public final class Conv2D: Layer, Initializable {
     /// [O]
     public let bias: Parameter
 
+    public var emitsBatchLast = false
     private var geometry: ConvGeometry?
     private var batch = 0
+    /// The last forward's input was batch last: so is the input gradient.
+    private var inputIsBatchLast = false
     private var output: Tensor?
     private var gradInput: Tensor?
     /// xt[C·H·W × N] in forward, dxt in backward.
@@ -80,39 +85,62 @@ public final class Conv2D: Layer, Initializable {
         let n = x.shape[0], k = g.columnRows, cells = g.gridSize * n
         geometry = g
         batch = n
+        inputIsBatchLast = x.isBatchLast
         let y = reuse(output, n, outChannels, g.outHeight, g.outWidth)
-        let xt = reuse(batchLast, inChannels * g.planeSize, n)
         let cols = reuse(columns, k, cells)
-        let out = reuse(product, outChannels, cells)
-        output = y; batchLast = xt; columns = cols; product = out
+        output = y; columns = cols
+        y.isBatchLast = emitsBatchLast
 
-        BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.planeSize, into: xt.data)
-        g.im2col(xt.data, batch: n, into: cols.data)
-        // out[O × OH·OW·N] = W[O × C·k·k] · cols[C·k·k × OH·OW·N]
+        var xt = x.data
+        if !x.isBatchLast {
+            let transposed = reuse(batchLast, inChannels * g.planeSize, n)
+            batchLast = transposed
+            BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.planeSize, into: transposed.data)
+            xt = transposed.data
+        }
+        g.im2col(xt, batch: n, into: cols.data)
+        // out[O × OH·OW·N] = W[O × C·k·k] · cols[C·k·k × OH·OW·N], straight into y when it stays batch last.
+        var out = y.data
+        if !emitsBatchLast {
+            let product = reuse(self.product, outChannels, cells)
+            self.product = product
+            out = product.data
+        }
         BLAS.gemm(m: outChannels, n: cells, k: k, a: weight.value.data, lda: k, b: cols.data, ldb: cells,
-                  c: out.data, ldc: cells)
-        BatchTranspose.toBatchFirst(out.data, batch: n, rowLength: outChannels * g.gridSize, into: y.data,
-                                    bias: bias.value.data, biasPeriod: g.gridSize)
+                  c: out, ldc: cells)
+        if emitsBatchLast {
+            RowBias.add(bias.value.data, rows: outChannels, length: cells, to: y.data)
+        } else {
+            BatchTranspose.toBatchFirst(out, batch: n, rowLength: outChannels * g.gridSize, into: y.data,
+                                        bias: bias.value.data, biasPeriod: g.gridSize)
+        }
         return y
     }
 
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
-        guard let g = geometry, let cols = columns, let dyt = product, let dxt = batchLast else {
+        guard let g = geometry, let cols = columns else {
             preconditionFailure("Conv2D.backward before forward")
         }
         let n = batch, k = g.columnRows, cells = g.gridSize * n
-        precondition(dy.shape == [n, outChannels, g.outHeight, g.outWidth],
-                     "Conv2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.outHeight, g.outWidth])")
+        precondition(dy.shape == [n, outChannels, g.outHeight, g.outWidth] && dy.isBatchLast == emitsBatchLast,
+                     "Conv2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.outHeight, g.outWidth])"
+                        + " (batch last: \(dy.isBatchLast), expected \(emitsBatchLast))")
         guard needs.parameters || needs.input else { return nil }
-        // dyt[O × OH·OW·N] ← dy[N×O×OH×OW]
-        BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.gridSize, into: dyt.data)
+        // dyt[O × OH·OW·N] ← dy[N×O×OH×OW], unless it arrives batch last.
+        var dyt = UnsafePointer(dy.data)
+        if !dy.isBatchLast {
+            let transposed = reuse(product, outChannels, cells)
+            product = transposed
+            BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.gridSize, into: transposed.data)
+            dyt = UnsafePointer(transposed.data)
+        }
         // dW[O × C·k·k] (+)= dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
-        let weightGradient = BLAS.Product(transB: true, m: outChannels, n: k, k: cells, a: dyt.data, lda: cells,
+        let weightGradient = BLAS.Product(transB: true, m: outChannels, n: k, k: cells, a: dyt, lda: cells,
                                           b: cols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
                                           c: weight.gradient.data, ldc: k)
         if needs.parameters {
-            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.gridSize, into: bias.gradient.data,
-                            accumulate: needs.accumulate)
+            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.gridSize, batchLast: dy.isBatchLast,
+                            into: bias.gradient.data, accumulate: needs.accumulate)
         }
         guard needs.input else {
             BLAS.runGradients(weight: weightGradient, input: nil, needs: needs)
@@ -121,12 +149,19 @@ public final class Conv2D: Layer, Initializable {
         let dcols = reuse(gradColumns, k, cells)
         let dx = reuse(gradInput, n, inChannels, g.height, g.width)
         gradColumns = dcols; gradInput = dx
+        dx.isBatchLast = inputIsBatchLast
         // dcols[C·k·k × OH·OW·N] = Wᵀ[C·k·k × O] · dyt[O × OH·OW·N]
         let columnGradient = BLAS.Product(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,
-                                          b: dyt.data, ldb: cells, c: dcols.data, ldc: cells)
+                                          b: dyt, ldb: cells, c: dcols.data, ldc: cells)
         BLAS.runGradients(weight: weightGradient, input: columnGradient, needs: needs)
-        g.col2im(dcols.data, batch: n, into: dxt.data)
-        BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.planeSize, into: dx.data)
+        if inputIsBatchLast {
+            g.col2im(dcols.data, batch: n, into: dx.data)
+        } else {
+            let dxt = reuse(batchLast, inChannels * g.planeSize, n)
+            batchLast = dxt
+            g.col2im(dcols.data, batch: n, into: dxt.data)
+            BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.planeSize, into: dx.data)
+        }
         return dx
     }
 }

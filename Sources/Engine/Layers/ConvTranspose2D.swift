@@ -5,7 +5,9 @@
 /// One GEMM per product over the whole batch: x is transposed batch-last (xt[C·H·W × N]),
 /// cols[O·k·k × H·W·N] = Wᵀ · xt, col2im sums cols into yt[O·OH·OW × N], each channel starting from
 /// its bias, and a transpose gives y. Backward: dcols = im2col(dyt), dW += xt · dcolsᵀ, dxt = W · dcols.
-public final class ConvTranspose2D: Layer, Initializable {
+/// Between convolutions the transposes are skipped: a batch-last input is read as xt, and with
+/// `emitsBatchLast` y stays batch last (its gradient then arrives batch last too).
+public final class ConvTranspose2D: BatchLastConvolution, Initializable {
     public let inChannels: Int
     public let outChannels: Int
     public let kernel: Int
@@ -19,9 +21,14 @@ public final class ConvTranspose2D: Layer, Initializable {
     /// [O]
     public let bias: Parameter
 
+    public var emitsBatchLast = false
     /// The convolution this layer is the adjoint of: planes are this layer's output, the grid its input.
     private var geometry: ConvGeometry?
     private var batch = 0
+    /// xt of the last forward: the input itself when it came batch last, else `inputBatchLast`.
+    private var forwardInput: Tensor?
+    /// The last forward's input was batch last: so is the input gradient.
+    private var inputIsBatchLast = false
     private var output: Tensor?
     private var gradInput: Tensor?
     /// xt[C × H·W·N] of the last forward, kept for dW.
@@ -93,51 +100,79 @@ public final class ConvTranspose2D: Layer, Initializable {
         geometry = g
         batch = n
         let y = reuse(output, n, outChannels, g.height, g.width)
-        let xt = reuse(inputBatchLast, inChannels, cells)
         let cols = reuse(columns, k, cells)
-        let yt = reuse(outputBatchLast, outChannels * g.planeSize, n)
-        output = y; inputBatchLast = xt; columns = cols; outputBatchLast = yt
+        output = y; columns = cols
+        y.isBatchLast = emitsBatchLast
 
-        BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.gridSize, into: xt.data)
+        // xt is kept for dW: a batch-last input stays valid until backward (its layer's next forward comes later).
+        var xt = x
+        if !x.isBatchLast {
+            xt = reuse(inputBatchLast, inChannels, cells)
+            inputBatchLast = xt
+            BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.gridSize, into: xt.data)
+        }
+        forwardInput = xt
+        inputIsBatchLast = x.isBatchLast
         // cols[O·k·k × H·W·N] = Wᵀ[O·k·k × C] · xt[C × H·W·N]
         BLAS.gemm(transA: true, m: k, n: cells, k: inChannels, a: weight.value.data, lda: k,
                   b: xt.data, ldb: cells, c: cols.data, ldc: cells)
-        g.col2im(cols.data, batch: n, into: yt.data, initial: bias.value.data)
-        BatchTranspose.toBatchFirst(yt.data, batch: n, rowLength: outChannels * g.planeSize, into: y.data)
+        if emitsBatchLast {
+            g.col2im(cols.data, batch: n, into: y.data, initial: bias.value.data)
+        } else {
+            let yt = reuse(outputBatchLast, outChannels * g.planeSize, n)
+            outputBatchLast = yt
+            g.col2im(cols.data, batch: n, into: yt.data, initial: bias.value.data)
+            BatchTranspose.toBatchFirst(yt.data, batch: n, rowLength: outChannels * g.planeSize, into: y.data)
+        }
         return y
     }
 
     public func backward(_ dy: Tensor, needs: GradientNeeds) -> Tensor? {
-        guard let g = geometry, let xt = inputBatchLast, let dcols = columns, let dyt = outputBatchLast else {
+        guard let g = geometry, let xt = forwardInput, let dcols = columns else {
             preconditionFailure("ConvTranspose2D.backward before forward")
         }
         let n = batch, k = g.columnRows, cells = g.gridSize * n
-        precondition(dy.shape == [n, outChannels, g.height, g.width],
-                     "ConvTranspose2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.height, g.width])")
+        precondition(dy.shape == [n, outChannels, g.height, g.width] && dy.isBatchLast == emitsBatchLast,
+                     "ConvTranspose2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.height, g.width])"
+                        + " (batch last: \(dy.isBatchLast), expected \(emitsBatchLast))")
         guard needs.parameters || needs.input else { return nil }
-        // dcols[O·k·k × H·W·N] ← im2col of dyt[O·OH·OW × N]
-        BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.planeSize, into: dyt.data)
-        g.im2col(dyt.data, batch: n, into: dcols.data)
+        // dcols[O·k·k × H·W·N] ← im2col of dyt[O·OH·OW × N] (dy itself when it arrives batch last)
+        var dyt = UnsafePointer(dy.data)
+        if !dy.isBatchLast {
+            let transposed = reuse(outputBatchLast, outChannels * g.planeSize, n)
+            outputBatchLast = transposed
+            BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.planeSize, into: transposed.data)
+            dyt = UnsafePointer(transposed.data)
+        }
+        g.im2col(dyt, batch: n, into: dcols.data)
         // dW[C × O·k·k] (+)= xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
         let weightGradient = BLAS.Product(transB: true, m: inChannels, n: k, k: cells, a: xt.data, lda: cells,
                                           b: dcols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
                                           c: weight.gradient.data, ldc: k)
         if needs.parameters {
-            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.planeSize, into: bias.gradient.data,
-                            accumulate: needs.accumulate)
+            ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.planeSize, batchLast: dy.isBatchLast,
+                            into: bias.gradient.data, accumulate: needs.accumulate)
         }
         guard needs.input else {
             BLAS.runGradients(weight: weightGradient, input: nil, needs: needs)
             return nil
         }
-        let dxt = reuse(gradInputBatchLast, inChannels, cells)
         let dx = reuse(gradInput, n, inChannels, g.outHeight, g.outWidth)
-        gradInputBatchLast = dxt; gradInput = dx
-        // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N]
+        gradInput = dx
+        dx.isBatchLast = inputIsBatchLast
+        // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N], straight into dx when the input came batch last.
+        var dxt = dx.data
+        if !dx.isBatchLast {
+            let transposed = reuse(gradInputBatchLast, inChannels, cells)
+            gradInputBatchLast = transposed
+            dxt = transposed.data
+        }
         let inputGradient = BLAS.Product(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data,
-                                         ldb: cells, c: dxt.data, ldc: cells)
+                                         ldb: cells, c: dxt, ldc: cells)
         BLAS.runGradients(weight: weightGradient, input: inputGradient, needs: needs)
-        BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.gridSize, into: dx.data)
+        if !dx.isBatchLast {
+            BatchTranspose.toBatchFirst(dxt, batch: n, rowLength: inChannels * g.gridSize, into: dx.data)
+        }
         return dx
     }
 }

@@ -32,7 +32,9 @@ public final class Classifier {
         layers.append(Flatten())
         layers.append(Dense(channels * side * side, config.features))
         layers.append(Engine.Activation.relu())
-        body = Sequential(layers)
+        // Row-major throughout: the classifier's weights enter every fcd, so it trains exactly as it
+        // did for the cached results (a batch-last run sums bias gradients in another order).
+        body = Sequential(layers, batchLastBetweenConvolutions: false)
         head = Dense(config.features, Classifier.classes)
     }
 
