@@ -103,7 +103,10 @@ struct Benchmark {
             large: BLASRuntime.measureSGEMM(m: 1024, n: 1024, k: 1024, seconds: 0.5),
             ownSmall: BLAS.useOwnKernels ? BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5, ownKernel: true) : nil,
             bf16Small: options.precisions.contains(.bf16)
-                ? BLAS.withPrecision(.bf16) { BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5) } : nil)
+                ? BLAS.withPrecision(.bf16) { BLASRuntime.measureSGEMM(m: 64, n: 784, k: 1024, seconds: 0.5) } : nil,
+            peak: Dictionary(uniqueKeysWithValues: options.precisions.compactMap { precision in
+                BLASRuntime.measurePeak(precision).map { (precision, $0) }
+            }))
         console.endProgress()
         console.line(options.json ? json(rows, sgemm) : table(rows, sgemm))
     }
@@ -116,6 +119,13 @@ struct Benchmark {
         var ownSmall: Double?
         /// Our bf16 kernel at the same shape (operand packing included), when bf16 is measured.
         var bf16Small: Double?
+        /// One core's ceiling per measured precision: the kernels' register tile on data in L1.
+        var peak: [Precision: Double] = [:]
+
+        /// The share of `threads` cores' ceiling that `gflops` reaches.
+        func fractionOfPeak(_ gflops: Double, _ precision: Precision, threads: Int) -> Double? {
+            peak[precision].map { gflops / ($0 * Double(threads)) }
+        }
     }
 
     func table(_ rows: [Row], _ sgemm: Sgemm) -> String {
@@ -125,12 +135,17 @@ struct Benchmark {
                      "OpenBLAS sgemm, 1 thread: \(f(sgemm.small, 0)) GFLOP/s at 64×1024×784, \(f(sgemm.large, 0)) GFLOP/s at 1024³"]
         if let own = sgemm.ownSmall { lines.append("ganbook kernel, 1 thread: \(f(own, 0)) GFLOP/s at 64×1024×784") }
         if let bf16 = sgemm.bf16Small { lines.append("ganbook bf16 kernel, 1 thread: \(f(bf16, 0)) GFLOP/s at 64×1024×784") }
+        if !sgemm.peak.isEmpty {
+            let peaks = Precision.allCases.compactMap { p in sgemm.peak[p].map { "\(p.rawValue) \(f($0, 0))" } }
+            lines.append("core ceiling, 1 thread: \(peaks.joined(separator: ", ")) GFLOP/s (the kernels' register tile on data in L1; "
+                         + "of peak = GFLOP/s over the ceiling × threads)")
+        }
         let rounds = options.rounds > 1, peers = options.peers != nil
         if peers, options.precisions.contains(.bf16) {
             lines.append("bf16 rows: PyTorch under torch.autocast (--bf16); the JAX references have no bf16 mode")
         }
         if rounds { lines.append("each figure is the median of \(options.rounds) rounds; range: slowest–fastest round, it/s") }
-        var header = "model  precision  threads  it/s     images/s  GFLOP/it  GFLOP/s  it/CPU-s  peak MB"
+        var header = "model  precision  threads  it/s     images/s  GFLOP/it  GFLOP/s  of peak  it/CPU-s  peak MB"
         if rounds { header += "  range        " }
         if peers { header += (rounds ? "" : "  ") + "PyTorch  JAX      ganbook/best" }
         lines += ["", header.trimmingCharacters(in: .whitespaces)]
@@ -138,7 +153,9 @@ struct Benchmark {
             let m = row.measurement
             var cells = [pad(m.model, 7), pad(row.precision.rawValue, 11), pad("\(m.threads)", 9), pad(f(m.iterationsPerSecond, 1), 9),
                          pad(f(m.imagesPerSecond, 0), 10), pad(f(m.flopsPerIteration / 1e9, 3), 10),
-                         pad(f(m.gflops, 1), 9), pad(f(m.iterationsPerCPUSecond, 1), 10),
+                         pad(f(m.gflops, 1), 9),
+                         pad(sgemm.fractionOfPeak(m.gflops, row.precision, threads: m.threads).map { f($0 * 100, 0) + "%" } ?? "-", 9),
+                         pad(f(m.iterationsPerCPUSecond, 1), 10),
                          pad(f(row.peakMegabytes, 0), 9)]
             if rounds { cells.append(pad(f(row.range.lowerBound, 1) + "–" + f(row.range.upperBound, 1), 13)) }
             if peers {
@@ -163,6 +180,8 @@ struct Benchmark {
                 ("sgemm_gflops_64x1024x784", f(sgemm.small, 1)), ("sgemm_gflops_1024", f(sgemm.large, 1)),
                 ("own_kernel_gflops_64x1024x784", sgemm.ownSmall.map { f($0, 1) } ?? "null"),
                 ("bf16_kernel_gflops_64x1024x784", sgemm.bf16Small.map { f($0, 1) } ?? "null"),
+                ("core_peak_gflops", sgemm.peak[row.precision].map { f($0, 1) } ?? "null"),
+                ("fraction_of_peak", sgemm.fractionOfPeak(m.gflops, row.precision, threads: m.threads).map { f($0, 3) } ?? "null"),
                 ("product_kernels", JSONText.string(BLASRuntime.productKernels)),
                 ("cpu", JSONText.string(Benchmark.cpuName)),
                 ("cpu_extensions", "[" + CPUFeatures.current.extensions.map(JSONText.string).joined(separator: ", ") + "]"),

@@ -75,4 +75,11 @@ int ck_sgemm_bf16(int transA, int transB, long m, long n, long k, float alpha,
 int ck_sgemm_bf16_adam(int transA, int transB, long m, long n, long k,
                        const float *a, long lda, const float *b, long ldb, const ck_adam_update *update);
 
+/// The products' register tile (8 rows × 48 columns of fp32 sums) on operands that stay in L1,
+/// `repetitions` times: the arithmetic ceiling of one core for the product kernels. `bf16` uses
+/// vdpbf16ps instead of fp32 multiply-adds. Writes the last repetition's 8 × 48 sums to `sums`
+/// (every one 64 for fp32, 128 for bf16) and returns the FLOPs of one repetition, or 0 when the
+/// CPU lacks AVX-512 (or AVX512-BF16 for `bf16`).
+long ck_peak_tiles(long repetitions, int bf16, float *sums);
+
 #endif

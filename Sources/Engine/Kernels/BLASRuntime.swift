@@ -1,4 +1,5 @@
 import CBLAS
+import CKernels
 import Foundation
 
 /// Which OpenBLAS kernel runs, and how to get the fast one.
@@ -69,6 +70,23 @@ extension BLASRuntime {
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         } while elapsed < seconds
         return 2 * Double(m * n * k) * Double(count) / elapsed / 1e9
+    }
+
+    /// One core's arithmetic ceiling for the product kernels, in GFLOP/s: their register tile
+    /// on operands in L1 for about `seconds`, fp32 multiply-adds or (`precision` bf16) vdpbf16ps.
+    /// Nil where the kernel cannot run (no AVX-512, or no AVX512-BF16 for bf16).
+    public static func measurePeak(_ precision: Precision, seconds: Double = 0.3) -> Double? {
+        var sums = [Float](repeating: 0, count: 8 * 48)
+        let bf16: Int32 = precision == .bf16 ? 1 : 0
+        guard ck_peak_tiles(1, bf16, &sums) > 0 else { return nil }
+        var flops = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        var elapsed = 0.0
+        repeat {
+            flops += 2_000 * ck_peak_tiles(2_000, bf16, &sums)
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        } while elapsed < seconds
+        return Double(flops) / elapsed / 1e9
     }
 
     /// What multiplies matrices in this process, for reports.

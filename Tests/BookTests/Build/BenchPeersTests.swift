@@ -49,6 +49,13 @@ final class BenchPeersTests: XCTestCase {
         let high = try XCTUnwrap(row["iterations_per_second_max"] as? Double)
         XCTAssertTrue(low <= median && median <= high && low > 0, "\(low) ≤ \(median) ≤ \(high)")
         XCTAssertEqual(row["ratio_to_best_peer"] as? Double ?? 0, median / 100, accuracy: 0.001, "against the faster peer, JAX")
+        // The row's GFLOP/s against the core's ceiling for its precision, where the kernels run.
+        if let peak = row["core_peak_gflops"] as? Double {
+            let gflops = try XCTUnwrap(row["gflops"] as? Double)
+            XCTAssertEqual(try XCTUnwrap(row["fraction_of_peak"] as? Double), gflops / peak, accuracy: 0.002)
+        } else {
+            XCTAssertTrue(row["core_peak_gflops"] is NSNull && row["fraction_of_peak"] is NSNull, "\(row)")
+        }
 
         let calls = try String(contentsOf: folder.appendingPathComponent("calls.log"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
