@@ -107,11 +107,14 @@ final class OwnKernelProductTests: XCTestCase {
         XCTAssertFalse(try check(Case(transA: false, transB: true, m: 70, n: 16, k: 10)))
     }
 
-    /// Adam applied in the product's store equals the product stored, then `ck_adam`, bit for bit;
+    /// Adam applied in the product's store (each tile's while the next one sums) equals the
+    /// product stored, then `ck_adam`, bit for bit;
     /// shapes it declines (k > 256, transposed B) leave the weights and moments untouched.
     func testAdamInTheStoreEqualsProductThenAdam() throws {
         let shapes: [(transA: Bool, transB: Bool, m: Int, n: Int, k: Int, handled: Bool)] = [
             (true, false, 37, 1030, 64, true), (true, false, 100, 200, 128, true), (false, false, 9, 17, 1, true),
+            // Many tiles, each applied while the next one sums; k shorter than a tile's Adam work.
+            (false, false, 50, 2000, 64, true), (true, false, 13, 47, 3, true),
             (false, false, 20, 100, 300, false), (false, true, 20, 100, 30, false)]
         var state: UInt64 = 7
         func random(_ count: Int, positive: Bool = false) -> [Float] {
