@@ -178,24 +178,25 @@ static uint32_t *wordSpace(long count) {
 static CK_BF16 int sgemmBF16(int transA, int transB, long m, long n, long k, float alpha, const float *a, long lda,
                              const float *b, long ldb, float beta, float *c, long ldc, const float *bias,
                              const ck_adam_update *adam) {
+    const int tileRows = 8, tileColumns = 48;
     long pairs = (k + 1) / 2;
-    uint32_t *space = wordSpace(m * pairs + pairs * n);
+    uint32_t *space = wordSpace(m * pairs + pairs * tileColumns);
     if (!space) return 0;
-    uint32_t *x = space, *y = space + m * pairs;
+    uint32_t *x = space, *panel = space + m * pairs;
     // op(A)[r, k] = a[r·lda + k], or a[k·lda + r] when transA; op(B)[k, j] likewise.
     packRows(m, k, a, transA ? 1 : lda, transA ? lda : 1, x);
-    packColumns(n, k, b, transB ? 1 : ldb, transB ? ldb : 1, y);
-    // Column tiles outer: one tile's Y panel (K/2 × 48 words) stays in L2 while every row tile
-    // passes over it. Each tile is bound by its multiply-adds, not by these reads.
-    const int tileRows = 8, tileColumns = 48;
+    // Column tiles outer: one tile's columns of op(B) are packed into a panel (K/2 × 48 words)
+    // just before every row tile passes over it, so the packed words are read from cache, never
+    // written out whole to memory and read back. Each tile is bound by its multiply-adds.
     for (long n0 = 0; n0 < n; n0 += tileColumns) {
         long columns = n - n0 < tileColumns ? n - n0 : tileColumns;
+        packColumns(columns, k, transB ? b + n0 * ldb : b + n0, transB ? 1 : ldb, transB ? ldb : 1, panel);
         int nv = (int)((columns + 15) / 16);
         __mmask16 last = ck_tail_mask((nv - 1) * 16, columns);
         for (long m0 = 0; m0 < m; m0 += tileRows) {
             int mr = (int)(m - m0 < tileRows ? m - m0 : tileRows);
             long offset = m0 * ldc + n0;
-            anyTileBF16(mr, nv, pairs, x + m0 * pairs, y + n0, n, last, c + offset, ldc, alpha, beta,
+            anyTileBF16(mr, nv, pairs, x + m0 * pairs, panel, columns, last, c + offset, ldc, alpha, beta,
                         bias ? bias + n0 : 0, adam, offset);
         }
     }
