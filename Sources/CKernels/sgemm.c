@@ -21,6 +21,7 @@ typedef struct {
     const float *bias;                          // per j (or per r when transposedC)
     const ck_adam_update *adam;                 // C is this Adam's gradient: apply it, store nothing
                                                 // (`multiplyAdam`)
+    int stream;                                 // store C past the caches (`ck_store_tile`)
 } Product;
 
 // One MR × (NV·16) tile over k ∈ [0, K). STREAMS: X rows are contiguous in k (xKStride = 1),
@@ -29,7 +30,7 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
                               const float *x, long xRowStride, long xKStride,
                               const float *y, long ldy, __mmask16 last,
                               float *c, long ldc, int transposedC, float alpha, float beta,
-                              const float *bias, int columns) {
+                              const float *bias, int columns, int stream) {
     __m512 acc[8][4];
     for (int r = 0; r < MR; r++)
         for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
@@ -46,7 +47,7 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
         y += ldy;
     }
     if (!transposedC) {
-        ck_store_tile(MR, NV, acc, last, c, ldc, alpha, beta, bias, 0, 0);
+        ck_store_tile(MR, NV, acc, last, c, ldc, alpha, beta, bias, 0, 0, stream);
     } else {
         // Through a small buffer: scatter instructions measured slower than this.
         float t[8][64];
@@ -65,16 +66,16 @@ CK_INLINE CK_AVX512 void tile(const int MR, const int NV, const int STREAMS, lon
 
 #define TILE(MR, NV) \
     (xKStride == 1 ? tile(MR, NV, 1, K, x, xRowStride, 1, y, ldy, last, c, ldc, transposedC, alpha, beta, bias, \
-                          columns) \
+                          columns, stream) \
                    : tile(MR, NV, 0, K, x, 1, xKStride, y, ldy, last, c, ldc, transposedC, alpha, beta, bias, \
-                          columns))
+                          columns, stream))
 #define TILE_ROW(MR) \
     switch (nv) { case 1: TILE(MR, 1); return; case 2: TILE(MR, 2); return; \
                   case 3: TILE(MR, 3); return; default: TILE(MR, 4); return; }
 
 static CK_AVX512 void anyTile(int mr, int nv, long K, const float *x, long xRowStride, long xKStride,
                               const float *y, long ldy, __mmask16 last, float *c, long ldc, int transposedC,
-                              float alpha, float beta, const float *bias, int columns) {
+                              float alpha, float beta, const float *bias, int columns, int stream) {
     switch (mr) {
     case 1: TILE_ROW(1) case 2: TILE_ROW(2) case 3: TILE_ROW(3) case 4: TILE_ROW(4)
     case 5: TILE_ROW(5) case 6: TILE_ROW(6) case 7: TILE_ROW(7) default: TILE_ROW(8)
@@ -109,7 +110,7 @@ static CK_AVX512 void multiply(long M, long N, long K, Product p, int tileRows, 
                                                    : p.x + m0 * p.xRowStride + k0 * p.xKStride;
                     anyTile(mr, nv, kb, x, p.xRowStride, p.xKStride,
                             p.y + k0 * p.ldy + n0, p.ldy, last, c, p.ldc, p.transposedC, p.alpha, beta, tileBias,
-                            (int)columns);
+                            (int)columns, p.stream);
                 }
         }
     }
@@ -318,8 +319,11 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
         // Y in L2 (K·N ≤ 128k floats): row tiles outer. Else column panels, in blocks of 768
         // columns when C is tall (a convolution's column matrix, 1024 rows and more).
         long columnBlock = k * n * 4 <= (512 << 10) ? n : m > 256 ? 768 : 48;
+        // C written in one pass and far larger than L2 (a convolution's column matrix): stream it.
+        p.stream = !adam && beta == 0 && k <= 256 && m * n >= (1L << 20);
         if (adam) multiplyAdam(m, n, k, p, columnBlock);
         else multiply(m, n, k, p, 8, 3, 256, columnBlock);
+        if (p.stream) _mm_sfence();
         return 1;
     }
     // Cᵀ[n×m] = op(B)ᵀ·op(A)ᵀ: X[r, k] = B[r, k] in place; Y = op(A)ᵀ, in place when transA.

@@ -130,7 +130,7 @@ static CK_BF16 void packColumns(long columns, long K, const float *src, long kSt
 // One MR × (NV·16) tile over all K/2 pairs: X rows are runs of `pairs` words, Y rows `ldy` words.
 CK_INLINE CK_BF16 void tileBF16(const int MR, const int NV, long pairs, const uint32_t *x, const uint32_t *y,
                                 long ldy, __mmask16 last, float *c, long ldc, float alpha, float beta,
-                                const float *bias, const ck_adam_update *adam, long offset) {
+                                const float *bias, const ck_adam_update *adam, long offset, int stream) {
     __m512 acc[8][4];
     for (int r = 0; r < MR; r++)
         for (int v = 0; v < NV; v++) acc[r][v] = _mm512_setzero_ps();
@@ -145,17 +145,17 @@ CK_INLINE CK_BF16 void tileBF16(const int MR, const int NV, long pairs, const ui
         }
         y += ldy;
     }
-    ck_store_tile(MR, NV, acc, last, c, ldc, alpha, beta, bias, adam, offset);
+    ck_store_tile(MR, NV, acc, last, c, ldc, alpha, beta, bias, adam, offset, stream);
 }
 
-#define TILE_BF16(MR, NV) tileBF16(MR, NV, pairs, x, y, ldy, last, c, ldc, alpha, beta, bias, adam, offset)
+#define TILE_BF16(MR, NV) tileBF16(MR, NV, pairs, x, y, ldy, last, c, ldc, alpha, beta, bias, adam, offset, stream)
 #define TILE_ROW_BF16(MR) \
     switch (nv) { case 1: TILE_BF16(MR, 1); return; case 2: TILE_BF16(MR, 2); return; \
                   default: TILE_BF16(MR, 3); return; }
 
 static CK_BF16 void anyTileBF16(int mr, int nv, long pairs, const uint32_t *x, const uint32_t *y, long ldy,
                                 __mmask16 last, float *c, long ldc, float alpha, float beta, const float *bias,
-                                const ck_adam_update *adam, long offset) {
+                                const ck_adam_update *adam, long offset, int stream) {
     switch (mr) {
     case 1: TILE_ROW_BF16(1) case 2: TILE_ROW_BF16(2) case 3: TILE_ROW_BF16(3) case 4: TILE_ROW_BF16(4)
     case 5: TILE_ROW_BF16(5) case 6: TILE_ROW_BF16(6) case 7: TILE_ROW_BF16(7) default: TILE_ROW_BF16(8)
@@ -185,6 +185,8 @@ static CK_BF16 int sgemmBF16(int transA, int transB, long m, long n, long k, flo
     uint32_t *x = space, *panel = space + m * pairs;
     // op(A)[r, k] = a[r·lda + k], or a[k·lda + r] when transA; op(B)[k, j] likewise.
     packRows(m, k, a, transA ? 1 : lda, transA ? lda : 1, x);
+    // C written once and far larger than L2 (a convolution's column matrix): stream it.
+    int stream = !adam && beta == 0 && m * n >= (1L << 20);
     // Column tiles outer: one tile's columns of op(B) are packed into a panel (K/2 × 48 words)
     // just before every row tile passes over it, so the packed words are read from cache, never
     // written out whole to memory and read back. Each tile is bound by its multiply-adds.
@@ -197,9 +199,10 @@ static CK_BF16 int sgemmBF16(int transA, int transB, long m, long n, long k, flo
             int mr = (int)(m - m0 < tileRows ? m - m0 : tileRows);
             long offset = m0 * ldc + n0;
             anyTileBF16(mr, nv, pairs, x + m0 * pairs, panel, columns, last, c + offset, ldc, alpha, beta,
-                        bias ? bias + n0 : 0, adam, offset);
+                        bias ? bias + n0 : 0, adam, offset, stream);
         }
     }
+    if (stream) _mm_sfence();
     return 1;
 }
 #endif

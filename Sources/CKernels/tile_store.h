@@ -17,9 +17,12 @@ CK_INLINE void ck_prefetch_adam_tile(const int MR, const int NV, const ck_adam_u
 
 // acc holds MR × NV vectors of 16 columns; `last` masks the columns of the last vector.
 // With `adam`, C[offset + r·ld + j] is the gradient of weights[offset + r·ld + j] and nothing is stored to c.
+// With `stream` (beta 0: C is only written), whole vectors on a cache line go past the caches
+// (non-temporal), so a C far larger than L2 is not read from memory before it is written; the
+// product ends with `_mm_sfence` so other threads see them.
 CK_INLINE CK_AVX512 void ck_store_tile(const int MR, const int NV, __m512 acc[8][4], __mmask16 last,
                                        float *c, long ldc, float alpha, float beta, const float *bias,
-                                       const ck_adam_update *adam, long offset) {
+                                       const ck_adam_update *adam, long offset, int stream) {
     if (adam) {
         const AdamVectors a = ck_adam_vectors(adam->beta1, adam->beta2, adam->epsilon, adam->stepSize, adam->invRoot);
         for (int r = 0; r < MR; r++)
@@ -37,6 +40,7 @@ CK_INLINE CK_AVX512 void ck_store_tile(const int MR, const int NV, __m512 acc[8]
             __m512 out = _mm512_mul_ps(acc[r][v], _mm512_set1_ps(alpha));
             if (bias) out = _mm512_add_ps(out, _mm512_maskz_loadu_ps(mask, bias + v * 16));
             if (beta != 0) out = _mm512_fmadd_ps(_mm512_maskz_loadu_ps(mask, p), _mm512_set1_ps(beta), out);
-            _mm512_mask_storeu_ps(p, mask, out);
+            if (stream && mask == 0xFFFF && ((unsigned long)p & 63) == 0) _mm512_stream_ps(p, out);
+            else _mm512_mask_storeu_ps(p, mask, out);
         }
 }

@@ -23,6 +23,8 @@ final class BF16ProductTests: XCTestCase {
         var m, n, k: Int
         var alpha: Float = 1, beta: Float = 0
         var bias = false
+        /// C's rows are this many floats longer than n (0: rows on whole cache lines).
+        var columnPadding = 5
     }
 
     /// Floats in about [−1, 1], the same sequence in every run.
@@ -38,7 +40,7 @@ final class BF16ProductTests: XCTestCase {
 
     private func check(_ t: Case, file: StaticString = #filePath, line: UInt = #line) {
         var generator = RandomFloats()
-        let lda = (t.transA ? t.m : t.k) + 3, ldb = (t.transB ? t.k : t.n) + 2, ldc = t.n + 5
+        let lda = (t.transA ? t.m : t.k) + 3, ldb = (t.transB ? t.k : t.n) + 2, ldc = t.n + t.columnPadding
         let a = generator.random((t.transA ? t.k : t.m) * lda), b = generator.random((t.transB ? t.n : t.k) * ldb)
         let c = generator.random(t.m * ldc), bias = generator.random(t.n)
         var rounded = c, exact = c, scale = [Double](repeating: 0, count: t.m * ldc)
@@ -104,6 +106,14 @@ final class BF16ProductTests: XCTestCase {
         check(Case(transA: false, transB: false, m: 64, n: 1024, k: 784))
         check(Case(transA: true, transB: false, m: 784, n: 256, k: 64))
         check(Case(transA: false, transB: true, m: 300, n: 64, k: 800))
+    }
+
+    /// A C of a million floats and more, written once, goes past the caches (aligned rows and
+    /// padded ones), and not when it is also read (beta).
+    func testLargeOutputsWrittenPastTheCaches() {
+        check(Case(transA: true, transB: false, m: 1030, n: 1040, k: 40, columnPadding: 0))
+        check(Case(transA: false, transB: false, m: 1024, n: 1030, k: 17, bias: true))
+        check(Case(transA: false, transB: false, m: 1024, n: 1024, k: 9, beta: 0.5, columnPadding: 0))
     }
 
     /// A bf16 product's Adam in the store equals the bf16 product stored, then `ck_adam`, bit

@@ -15,6 +15,8 @@ final class OwnKernelProductTests: XCTestCase {
         var m, n, k: Int
         var alpha: Float = 1, beta: Float = 0
         var bias = false
+        /// C's rows are this many floats longer than n (0: rows on whole cache lines).
+        var columnPadding = 3
     }
 
     /// Runs one case; returns false when the kernel declined it (it must then leave C untouched).
@@ -28,7 +30,7 @@ final class OwnKernelProductTests: XCTestCase {
             }
         }
         // Leading dimensions padded by 3, so in-place reads must honour them.
-        let lda = (t.transA ? t.m : t.k) + 3, ldb = (t.transB ? t.k : t.n) + 3, ldc = t.n + 3
+        let lda = (t.transA ? t.m : t.k) + 3, ldb = (t.transB ? t.k : t.n) + 3, ldc = t.n + t.columnPadding
         let a = random((t.transA ? t.k : t.m) * lda), b = random((t.transB ? t.n : t.k) * ldb)
         let c = random(t.m * ldc), bias = random(t.n)
         var expected = c
@@ -100,6 +102,16 @@ final class OwnKernelProductTests: XCTestCase {
     func testTallProductInColumnBlocks() throws {
         XCTAssertTrue(try check(Case(transA: true, transB: false, m: 300, n: 1100, k: 130, beta: 0.5)))
         XCTAssertTrue(try check(Case(transA: false, transB: false, m: 263, n: 1030, k: 140)))
+    }
+
+    /// A C of a million floats and more, written once, goes past the caches: with rows on whole
+    /// cache lines, and with padded rows where only some vectors are aligned; with a bias; and not
+    /// when it is also read (beta) or summed in several passes of k.
+    func testLargeOutputsWrittenPastTheCaches() throws {
+        XCTAssertTrue(try check(Case(transA: true, transB: false, m: 1030, n: 1040, k: 40, columnPadding: 0)))
+        XCTAssertTrue(try check(Case(transA: false, transB: false, m: 1100, n: 960, k: 24, bias: true, columnPadding: 0)))
+        XCTAssertTrue(try check(Case(transA: true, transB: false, m: 1024, n: 1030, k: 17)))
+        XCTAssertTrue(try check(Case(transA: false, transB: false, m: 1024, n: 1024, k: 9, beta: 0.5, columnPadding: 0)))
     }
 
     /// A one-channel convolution's weight gradient (few output columns, many rows) is left to BLAS.
