@@ -61,6 +61,13 @@ final class BLASTests: XCTestCase {
         check(m: 9, n: 17, k: 3, threads: 1, openBLASOnly: true)
     }
 
+    /// k = 1 (an outer product): a transposed B of one contiguous column is read as one row.
+    func testOuterProducts() {
+        check(m: 64, n: 700, k: 1, threads: 1)
+        check(m: 64, n: 700, k: 1, threads: 2)
+        check(m: 3, n: 5, k: 1, threads: 1, openBLASOnly: true)
+    }
+
     func testMatrixVectorProducts() {
         check(m: 37, n: 1, k: 50, threads: 1)
         check(m: 64, n: 1, k: 256, threads: 2)

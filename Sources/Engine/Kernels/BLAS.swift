@@ -114,6 +114,12 @@ public enum BLAS {
                        _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
                        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, bias: UnsafePointer<Float>? = nil,
                        ownKernel: Bool = true) {
+        // k = 1 (an outer product, as D's one-output layer's input gradient): a B stored as one
+        // contiguous column is also one row, and the untransposed layout takes the fast stores.
+        if k == 1, transB, ldb == 1 {
+            single(transA, false, m, n, k, alpha, a, lda, b, max(n, 1), beta, c, ldc, bias: bias, ownKernel: ownKernel)
+            return
+        }
         if precision == .bf16, singleBF16(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias: bias) {
             return
         }
