@@ -319,8 +319,9 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
         // Y in L2 (K·N ≤ 128k floats): row tiles outer. Else column panels, in blocks of 768
         // columns when C is tall (a convolution's column matrix, 1024 rows and more).
         long columnBlock = k * n * 4 <= (512 << 10) ? n : m > 256 ? 768 : 48;
-        // C written in one pass and far larger than L2 (a convolution's column matrix): stream it.
-        p.stream = !adam && beta == 0 && k <= 256 && m * n >= (1L << 20);
+        // C written in one pass and at least twice L2 (a convolution's column matrix, a 64×12544
+        // output): stream it.
+        p.stream = !adam && beta == 0 && k <= 256 && m * n >= (1L << 19);
         if (adam) multiplyAdam(m, n, k, p, columnBlock);
         else multiply(m, n, k, p, 8, 3, 256, columnBlock);
         if (p.stream) _mm_sfence();

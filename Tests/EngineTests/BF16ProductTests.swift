@@ -108,7 +108,7 @@ final class BF16ProductTests: XCTestCase {
         check(Case(transA: false, transB: true, m: 300, n: 64, k: 800))
     }
 
-    /// A C of a million floats and more, written once, goes past the caches (aligned rows and
+    /// A C of half a million floats (2 MB) and more, written once, goes past the caches (aligned rows and
     /// padded ones), and not when it is also read (beta).
     func testLargeOutputsWrittenPastTheCaches() {
         check(Case(transA: true, transB: false, m: 1030, n: 1040, k: 40, columnPadding: 0))

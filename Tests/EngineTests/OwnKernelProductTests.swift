@@ -104,7 +104,7 @@ final class OwnKernelProductTests: XCTestCase {
         XCTAssertTrue(try check(Case(transA: false, transB: false, m: 263, n: 1030, k: 140)))
     }
 
-    /// A C of a million floats and more, written once, goes past the caches: with rows on whole
+    /// A C of half a million floats (2 MB) and more, written once, goes past the caches: with rows on whole
     /// cache lines, and with padded rows where only some vectors are aligned; with a bias; and not
     /// when it is also read (beta) or summed in several passes of k.
     func testLargeOutputsWrittenPastTheCaches() throws {
