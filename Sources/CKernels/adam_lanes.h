@@ -1,6 +1,7 @@
 // Adam on 16 lanes, shared by the standalone update (adam.c) and the product whose store
 // applies it (sgemm.c), so both round exactly alike: the scalar formula's IEEE operations in
 // its order, no fused multiply-add.
+#pragma once
 #include "avx512.h"
 
 typedef struct {

@@ -1,6 +1,7 @@
 // Shared by the AVX2 kernel files: the path on x86-64 CPUs without AVX-512 (AMD Zen 2/3, and
 // Zen 4 where only 256-bit kernels pay). CK_AVX2 allows fused multiply-add; CK_AVX2_EXACT does
 // not, for kernels that must round exactly as a scalar formula (Adam).
+#pragma once
 #include <immintrin.h>
 
 #define CK_AVX2 __attribute__((target("avx2,fma")))

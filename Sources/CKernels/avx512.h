@@ -1,4 +1,5 @@
 // Shared by the AVX-512 kernel files.
+#pragma once
 #include <immintrin.h>
 
 #define CK_AVX512 __attribute__((target("avx512f,fma")))

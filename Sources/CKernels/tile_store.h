@@ -1,5 +1,6 @@
 // What a finished register tile of fp32 sums does, shared by the fp32 and bf16 products:
 // C = alpha·sums (+ bias) (+ beta·C), or Adam applied with alpha·sums as the weights' gradient.
+#pragma once
 #include "CKernels.h"
 #include "adam_lanes.h"
 
