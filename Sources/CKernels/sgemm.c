@@ -11,8 +11,18 @@
 
 #if defined(__x86_64__)
 #include "tile_store.h"
-#include "sgemm_product.h"
 #include "sgemm_adam.h"
+
+typedef struct {
+    const float *x; long xRowStride, xKStride;  // X[r, k] = x[r·xRowStride + k·xKStride]
+    long xTileStride;                           // when packed: tile t of rows starts at x + t·xTileStride
+    const float *y; long ldy;                   // Y[k, j] = y[k·ldy + j]
+    float *c; long ldc; int transposedC;        // C[r, j], or C[j, r] when transposedC
+    float alpha, beta;
+    const float *bias;                          // per j (or per r when transposedC)
+    const ck_adam_update *adam;                 // C is this Adam's gradient: apply it, store nothing
+    int stream;                                 // store C past the caches (`ck_store_tile`)
+} Product;
 
 // One MR × (NV·16) tile over k ∈ [0, K). STREAMS: X rows are contiguous in k (xKStride = 1),
 // else X's MR values for one k are contiguous (xRowStride = 1).
@@ -77,8 +87,10 @@ static CK_AVX512 void anyTile(int mr, int nv, long K, const float *x, long xRowS
 // A block of one tile's width keeps that tile's Y panel in L1 while all row tiles pass; a block
 // of all N keeps each row tile's X in L1 while Y comes from L2. Wider blocks in between write
 // C in row runs of a whole block, where one-tile blocks scatter short writes over all M rows.
+// With `pending`, the product's store applies Adam (p.adam; K in one block, at most 256): its
+// tiles are `adamTile`s, each leaving its gradient in `pending` for the next one to apply.
 static CK_AVX512 void multiply(long M, long N, long K, Product p, int tileRows, int vectors, long kBlock,
-                               long columnBlock) {
+                               long columnBlock, PendingAdam *pending, const AdamVectors *adamVectors) {
     long tileColumns = vectors * 16;
     for (long k0 = 0; k0 < K; k0 += kBlock) {
         long kb = K - k0 < kBlock ? K - k0 : kBlock;
@@ -98,9 +110,13 @@ static CK_AVX512 void multiply(long M, long N, long K, Product p, int tileRows, 
                     const float *tileBias = bias ? bias + (p.transposedC ? m0 : n0) : 0;
                     const float *x = p.xTileStride ? p.x + (m0 / tileRows) * p.xTileStride + k0 * p.xKStride
                                                    : p.x + m0 * p.xRowStride + k0 * p.xKStride;
-                    anyTile(mr, nv, kb, x, p.xRowStride, p.xKStride,
-                            p.y + k0 * p.ldy + n0, p.ldy, last, c, p.ldc, p.transposedC, p.alpha, beta, tileBias,
-                            (int)columns, p.stream);
+                    if (pending)
+                        anyAdamTile(mr, nv, kb, x, p.xRowStride, p.xKStride, p.y + k0 * p.ldy + n0, p.ldy, last,
+                                    p.alpha, p.adam, offset, pending, adamVectors);
+                    else
+                        anyTile(mr, nv, kb, x, p.xRowStride, p.xKStride,
+                                p.y + k0 * p.ldy + n0, p.ldy, last, c, p.ldc, p.transposedC, p.alpha, beta, tileBias,
+                                (int)columns, p.stream);
                 }
         }
     }
@@ -213,8 +229,15 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
         // C written in one pass and at least twice L2 (a convolution's column matrix, a 64×12544
         // output): stream it.
         p.stream = !adam && beta == 0 && k <= 256 && m * n >= (1L << 19);
-        if (adam) multiplyAdam(m, n, k, p, columnBlock);
-        else multiply(m, n, k, p, 8, 3, 256, columnBlock);
+        if (adam) {
+            PendingAdam pending = {.rows = 0, .row = 0};
+            const AdamVectors vectors = ck_adam_vectors(adam->beta1, adam->beta2, adam->epsilon, adam->stepSize,
+                                                        adam->invRoot);
+            multiply(m, n, k, p, ADAM_ROWS, 3, k, columnBlock, &pending, &vectors);
+            applyAllPending(&pending, &vectors, adam);
+        } else {
+            multiply(m, n, k, p, 8, 3, 256, columnBlock, 0, 0);
+        }
         if (p.stream) _mm_sfence();
         return 1;
     }
@@ -232,7 +255,7 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
     p.c = c; p.ldc = ldc; p.transposedC = 1;
     // Long k runs in blocks of 1024 (Y's block stays in L2); shorter ones in one pass, as each
     // transposed store costs more than a tile reload saves.
-    multiply(n, m, k, p, m <= 64 ? 6 : 8, m <= 64 ? 4 : 3, k > 2048 ? 1024 : k, m);
+    multiply(n, m, k, p, m <= 64 ? 6 : 8, m <= 64 ? 4 : 3, k > 2048 ? 1024 : k, m, 0, 0);
     return 1;
 }
 #endif

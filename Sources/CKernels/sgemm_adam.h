@@ -1,15 +1,16 @@
-// Products whose store applies Adam (`ck_sgemm_adam`), for sgemm.c.
+// The register tile of products whose store applies Adam (`ck_sgemm_adam`), for sgemm.c.
 #pragma once
 #include "tile_store.h"
-#include "sgemm_product.h"
 
 // Adam in the store, pipelined: a finished tile's gradient waits in L1 (`PendingAdam`) and is
 // applied one vector per step of k while the next tile's sums are computed, so the square root
 // and the division run beside the multiply-adds instead of after them. Each weight's update reads
 // only its own gradient and state, so the order changes nothing: bit for bit the same as storing
 // the gradient first. The tile is 6 × 48 (18 sums) to leave registers for Adam's work.
+enum { ADAM_ROWS = 6 };
+
 typedef struct {
-    float g[6][48];      // alpha·sums of the waiting tile
+    float g[ADAM_ROWS][48];      // alpha·sums of the waiting tile
     long offset;         // its first weight
     int vectors, rows;   // its shape, in vectors of 16 columns
     int row, vector;     // the next vector to apply; row == rows when none is left
@@ -21,6 +22,11 @@ CK_INLINE CK_AVX512 void applyPending(PendingAdam *q, const AdamVectors *a, cons
     ck_adam_lanes(a, _mm512_loadu_ps(&q->g[q->row][q->vector * 16]), adam->weights + at, adam->first + at,
                   adam->second + at, q->vector == q->vectors - 1 ? q->last : 0xFFFF);
     if (++q->vector == q->vectors) { q->vector = 0; q->row++; }
+}
+
+// The waiting tile's whole update: after the next tile's sums, or after the product's last tile.
+CK_INLINE CK_AVX512 void applyAllPending(PendingAdam *q, const AdamVectors *a, const ck_adam_update *adam) {
+    while (q->row < q->rows) applyPending(q, a, adam);
 }
 
 CK_INLINE CK_AVX512 void adamTile(const int MR, const int NV, const int STREAMS, long K,
@@ -55,7 +61,7 @@ CK_INLINE CK_AVX512 void adamTile(const int MR, const int NV, const int STREAMS,
         y += ldy;
         if (q->row < q->rows) applyPending(q, a, adam);
     }
-    while (q->row < q->rows) applyPending(q, a, adam);
+    applyAllPending(q, a, adam);
     for (long i = K; i < lineCount; i++) _mm_prefetch((const char *)lines[i], _MM_HINT_T1);
     for (int r = 0; r < MR; r++)
         for (int v = 0; v < NV; v++) _mm512_storeu_ps(&q->g[r][v * 16], _mm512_mul_ps(acc[r][v], _mm512_set1_ps(alpha)));
@@ -76,29 +82,3 @@ static CK_AVX512 void anyAdamTile(int mr, int nv, long K, const float *x, long x
     case 4: ADAM_TILE_ROW(4) case 5: ADAM_TILE_ROW(5) default: ADAM_TILE_ROW(6)
     }
 }
-
-enum { ADAM_ROWS = 6 };
-
-// `multiply` for a product whose store applies Adam: K in one block (at most 256), 6 × 48 tiles.
-static CK_AVX512 void multiplyAdam(long M, long N, long K, Product p, long columnBlock) {
-    const ck_adam_update *adam = p.adam;
-    const AdamVectors a = ck_adam_vectors(adam->beta1, adam->beta2, adam->epsilon, adam->stepSize, adam->invRoot);
-    PendingAdam q;
-    q.rows = 0; q.row = 0;
-    for (long b0 = 0; b0 < N; b0 += columnBlock) {
-        long blockEnd = N - b0 < columnBlock ? N : b0 + columnBlock;
-        for (long m0 = 0; m0 < M; m0 += ADAM_ROWS)
-            for (long n0 = b0; n0 < blockEnd; n0 += 48) {
-                long columns = blockEnd - n0 < 48 ? blockEnd - n0 : 48;
-                int nv = (int)((columns + 15) / 16);
-                int rem = (int)(columns - (nv - 1) * 16);
-                __mmask16 last = (__mmask16)((1u << rem) - 1);
-                int mr = (int)(M - m0 < ADAM_ROWS ? M - m0 : ADAM_ROWS);
-                const float *x = p.xTileStride ? p.x + (m0 / ADAM_ROWS) * p.xTileStride : p.x + m0 * p.xRowStride;
-                anyAdamTile(mr, nv, K, x, p.xRowStride, p.xKStride, p.y + n0, p.ldy, last, p.alpha, adam,
-                            m0 * p.ldc + n0, &q, &a);
-            }
-    }
-    while (q.row < q.rows) applyPending(&q, &a, adam);
-}
-

@@ -19,7 +19,7 @@ CK_INLINE void ck_prefetch_adam_tile(const int MR, const int NV, const ck_adam_u
 // acc holds MR × NV vectors of 16 columns; `last` masks the columns of the last vector.
 // With `adam`, C[offset + r·ld + j] is the gradient of weights[offset + r·ld + j] and nothing is stored to c.
 // With `stream` (beta 0: C is only written), whole vectors on a cache line go past the caches
-// (non-temporal), so a C far larger than L2 is not read from memory before it is written; the
+// (non-temporal), so a C of 2 MB and more (twice L2) is not read from memory before it is written; the
 // product ends with `_mm_sfence` so other threads see them.
 CK_INLINE CK_AVX512 void ck_store_tile(const int MR, const int NV, __m512 acc[8][4], __mmask16 last,
                                        float *c, long ldc, float alpha, float beta, const float *bias,
