@@ -7,9 +7,37 @@ import CKernels
 /// and the exact fp32 product (which it must match within bf16's stated tolerance, 2⁻⁸ relative
 /// per operand, 2⁻⁷ per product). Every transposition, tile edges, odd k, padded leading dimensions, alpha, beta,
 /// bias, Adam in the store, and identical results on one and two threads.
+///
+/// Every check runs on each kernel this CPU can run: vdpbf16ps on vectors, the tile kernel with
+/// its tile instructions emulated in C (its blocking and padding, on any CPU with AVX512-BF16),
+/// and AMX tiles where the CPU has them and Linux grants them.
 final class BF16ProductTests: XCTestCase {
     override func setUpWithError() throws {
         try XCTSkipUnless(ck_avx512_bf16_available() != 0, "this CPU has no AVX512-BF16")
+    }
+
+    override func tearDown() {
+        XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_DEFAULT)), 1)
+    }
+
+    static var kernels: [Int32] {
+        [Int32(CK_BF16_VECTORS), Int32(CK_BF16_EMULATED_TILES)] + (ck_amx_bf16_available() != 0 ? [Int32(CK_BF16_TILES)] : [])
+    }
+
+    static func name(_ kernel: Int32) -> String {
+        switch kernel {
+        case Int32(CK_BF16_VECTORS): return "vdpbf16ps"
+        case Int32(CK_BF16_TILES): return "AMX tiles"
+        case Int32(CK_BF16_EMULATED_TILES): return "emulated tiles"
+        default: return "kernel \(kernel)"
+        }
+    }
+
+    /// Runs `body` with bf16 products on `kernel`.
+    static func on<T>(_ kernel: Int32, _ body: () throws -> T) rethrows -> T {
+        precondition(ck_bf16_choose_kernel(kernel) == 1, "cannot choose \(name(kernel))")
+        defer { _ = ck_bf16_choose_kernel(Int32(CK_BF16_DEFAULT)) }
+        return try body()
     }
 
     /// Float → bf16 → Float, round to nearest even (finite inputs).
@@ -60,25 +88,31 @@ final class BF16ProductTests: XCTestCase {
                 scale[i * ldc + j] = abs(Double(t.alpha)) * magnitude
             }
         }
-        var actual = c
-        let handled = actual.withUnsafeMutableBufferPointer { pc in
-            ck_sgemm_bf16(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha, a, lda, b, ldb, t.beta,
-                          pc.baseAddress, ldc, t.bias ? bias : nil)
-        }
-        XCTAssertEqual(handled, 1, "\(t)", file: file, line: line)
-        for i in 0..<t.m {
-            for j in 0..<ldc {
-                let index = i * ldc + j
-                guard j < t.n else {
-                    XCTAssertEqual(actual[index], c[index], "wrote past column \(t.n) in row \(i): \(t)", file: file, line: line)
-                    continue
+        for kernel in Self.kernels {
+            var actual = c
+            let handled = Self.on(kernel) {
+                actual.withUnsafeMutableBufferPointer { pc in
+                    ck_sgemm_bf16(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha, a, lda, b, ldb, t.beta,
+                                  pc.baseAddress, ldc, t.bias ? bias : nil)
                 }
-                // fp32 sums of bf16 products: the rounded reference to summation error.
-                XCTAssertEqual(actual[index], rounded[index], accuracy: Float(2e-6 * scale[index]) + 1e-5,
-                               "C[\(i), \(j)] against the bf16-rounded reference, \(t)", file: file, line: line)
-                // Against fp32: each operand is off by at most 2⁻⁸ relative (8 significant bits), each product by 2⁻⁷.
-                XCTAssertEqual(actual[index], exact[index], accuracy: Float(scale[index] / 128) + 1e-5,
-                               "C[\(i), \(j)] against the fp32 product, \(t)", file: file, line: line)
+            }
+            let on = Self.name(kernel)
+            XCTAssertEqual(handled, kernel, "\(on): \(t)", file: file, line: line)
+            for i in 0..<t.m {
+                for j in 0..<ldc {
+                    let index = i * ldc + j
+                    guard j < t.n else {
+                        XCTAssertEqual(actual[index], c[index], "\(on) wrote past column \(t.n) in row \(i): \(t)",
+                                       file: file, line: line)
+                        continue
+                    }
+                    // fp32 sums of bf16 products: the rounded reference to summation error.
+                    XCTAssertEqual(actual[index], rounded[index], accuracy: Float(2e-6 * scale[index]) + 1e-5,
+                                   "\(on): C[\(i), \(j)] against the bf16-rounded reference, \(t)", file: file, line: line)
+                    // Against fp32: each operand is off by at most 2⁻⁸ relative (8 significant bits), each product by 2⁻⁷.
+                    XCTAssertEqual(actual[index], exact[index], accuracy: Float(scale[index] / 128) + 1e-5,
+                                   "\(on): C[\(i), \(j)] against the fp32 product, \(t)", file: file, line: line)
+                }
             }
         }
     }
@@ -86,8 +120,9 @@ final class BF16ProductTests: XCTestCase {
     func testEveryTranspositionAtTileEdgesAndOddK() {
         for transA in [false, true] {
             for transB in [false, true] {
-                for (m, n) in [(1, 1), (7, 15), (8, 16), (9, 17), (13, 47), (16, 48), (17, 49), (64, 100), (6, 65), (33, 130)] {
-                    for k in [1, 2, 5, 31, 33, 300] {
+                for (m, n) in [(1, 1), (7, 15), (8, 16), (9, 17), (13, 47), (16, 48), (17, 49), (32, 32), (64, 100), (6, 65),
+                               (33, 130)] {
+                    for k in [1, 2, 5, 31, 33, 64, 65, 300] {
                         check(Case(transA: transA, transB: transB, m: m, n: n, k: k, alpha: 0.5, beta: 0.25))
                     }
                 }
@@ -127,35 +162,40 @@ final class BF16ProductTests: XCTestCase {
             let w = generator.random(m * ld), first = generator.random(m * ld).map { $0 * 0.01 }
             let second = generator.random(m * ld).map { $0 * $0 }
             let step: (Float, Float, Float, Float, Float) = (0.5, 0.999, 1e-8, 2e-4 / 0.75, 1.7)
-            var gradient = [Float](repeating: 0, count: m * ld)
-            XCTAssertEqual(ck_sgemm_bf16(transA ? 1 : 0, transB ? 1 : 0, m, n, k, 1, a, lda, b, ldb, 0, &gradient, ld, nil), 1)
-            var (w1, m1, v1) = (w, first, second), (w2, m2, v2) = (w, first, second)
-            for row in 0..<m {
-                let o = row * ld
-                w1.withUnsafeMutableBufferPointer { pw in m1.withUnsafeMutableBufferPointer { pm in
-                    v1.withUnsafeMutableBufferPointer { pv in
-                        _ = ck_adam(n, pw.baseAddress! + o, Array(gradient[o..<o + n]), pm.baseAddress! + o, pv.baseAddress! + o,
-                                    step.0, step.1, step.2, step.3, step.4)
+            for kernel in Self.kernels {
+                var gradient = [Float](repeating: 0, count: m * ld)
+                XCTAssertEqual(Self.on(kernel) { ck_sgemm_bf16(transA ? 1 : 0, transB ? 1 : 0, m, n, k, 1, a, lda, b, ldb, 0,
+                                                               &gradient, ld, nil) }, kernel)
+                var (w1, m1, v1) = (w, first, second), (w2, m2, v2) = (w, first, second)
+                for row in 0..<m {
+                    let o = row * ld
+                    w1.withUnsafeMutableBufferPointer { pw in m1.withUnsafeMutableBufferPointer { pm in
+                        v1.withUnsafeMutableBufferPointer { pv in
+                            _ = ck_adam(n, pw.baseAddress! + o, Array(gradient[o..<o + n]), pm.baseAddress! + o, pv.baseAddress! + o,
+                                        step.0, step.1, step.2, step.3, step.4)
+                        }
+                    } }
+                }
+                let handled = w2.withUnsafeMutableBufferPointer { pw in m2.withUnsafeMutableBufferPointer { pm in
+                    v2.withUnsafeMutableBufferPointer { pv in
+                        var update = ck_adam_update(weights: pw.baseAddress, first: pm.baseAddress, second: pv.baseAddress, ld: ld,
+                                                    beta1: step.0, beta2: step.1, epsilon: step.2, stepSize: step.3, invRoot: step.4)
+                        return Self.on(kernel) { ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &update) }
                     }
                 } }
+                let on = Self.name(kernel)
+                XCTAssertEqual(handled, kernel, on)
+                XCTAssertEqual(w2, w1, "\(on): weights, \((transA, transB, m, n, k))")
+                XCTAssertEqual(m2, m1, "\(on): first moments")
+                XCTAssertEqual(v2, v1, "\(on): second moments")
             }
-            let handled = w2.withUnsafeMutableBufferPointer { pw in m2.withUnsafeMutableBufferPointer { pm in
-                v2.withUnsafeMutableBufferPointer { pv in
-                    var update = ck_adam_update(weights: pw.baseAddress, first: pm.baseAddress, second: pv.baseAddress, ld: ld,
-                                                beta1: step.0, beta2: step.1, epsilon: step.2, stepSize: step.3, invRoot: step.4)
-                    return ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &update)
-                }
-            } }
-            XCTAssertEqual(handled, 1)
-            XCTAssertEqual(w2, w1, "weights, \((transA, transB, m, n, k))")
-            XCTAssertEqual(m2, m1, "first moments")
-            XCTAssertEqual(v2, v1, "second moments")
         }
     }
 
     /// Under `BLAS.withPrecision(.bf16)` the pool's products are the bf16 kernel's, the same bits
     /// on one thread and on two (each element's sum runs in one order wherever its tile falls),
-    /// and different from fp32's; the precision is restored afterwards.
+    /// and different from fp32's; the precision is restored afterwards. The kernel that ran is
+    /// the one recorded for provenance.
     func testPoolProductsInBF16AreDeterministicAcrossThreadCounts() {
         var generator = RandomFloats()
         let (m, n, k) = (96, 700, 300)
@@ -170,13 +210,35 @@ final class BF16ProductTests: XCTestCase {
             }
             return c
         }
-        KernelUsage.reset()
-        let one = product(threads: 1, .bf16), two = product(threads: 2, .bf16)
-        XCTAssertTrue(KernelUsage.kernels.contains(.bf16Product))
-        XCTAssertEqual(one, two)
-        XCTAssertNotEqual(one, product(threads: 1, .fp32))
-        XCTAssertEqual(BLAS.precision, .fp32)
+        let fp32 = product(threads: 1, .fp32)
+        let recorded: [Int32: KernelUsage.Kernel] = [Int32(CK_BF16_VECTORS): .bf16Product, Int32(CK_BF16_TILES): .tileProduct,
+                                                     Int32(CK_BF16_EMULATED_TILES): .emulatedTileProduct]
+        for kernel in Self.kernels {
+            KernelUsage.reset()
+            let (one, two) = Self.on(kernel) { (product(threads: 1, .bf16), product(threads: 2, .bf16)) }
+            let on = Self.name(kernel)
+            XCTAssertEqual(KernelUsage.kernels.filter { $0.family == "sgemm" }, [recorded[kernel]!], on)
+            XCTAssertEqual(one, two, on)
+            XCTAssertNotEqual(one, fp32, on)
+            XCTAssertEqual(BLAS.precision, .fp32)
+        }
         ComputePool.configure(threads: 1)
+    }
+
+    /// Tiles by default exactly where the CPU has AMX-BF16 and Linux lists it (its flags are the
+    /// kernel's: listed means the tile state can be granted); elsewhere vdpbf16ps, and asking for
+    /// tiles changes nothing.
+    func testTilesByDefaultWhereverLinuxListsAMX() {
+        let flags = CPUFeatures.current.flags
+        let listed = flags.contains("amx_tile") && flags.contains("amx_bf16")
+        XCTAssertEqual(ck_amx_bf16_available() != 0, listed, "AMX-BF16 listed in /proc/cpuinfo: \(listed)")
+        XCTAssertEqual(ck_bf16_kernel(), Int32(listed ? CK_BF16_TILES : CK_BF16_VECTORS))
+        if !listed {
+            XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_TILES)), 0)
+            XCTAssertEqual(ck_bf16_kernel(), Int32(CK_BF16_VECTORS))
+        }
+        XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_VECTORS)), 1)
+        XCTAssertEqual(ck_bf16_kernel(), Int32(CK_BF16_VECTORS))
     }
 }
 
@@ -188,6 +250,9 @@ final class BF16ProductAbsenceTests: XCTestCase {
         var c = [Float](repeating: 7, count: 4)
         XCTAssertEqual(ck_sgemm_bf16(0, 0, 2, 2, 2, 1, a, 2, b, 2, 0, &c, 2, nil), 0)
         XCTAssertEqual(c, [7, 7, 7, 7], "nothing written")
+        XCTAssertEqual(ck_bf16_kernel(), Int32(CK_BF16_NONE))
+        XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_EMULATED_TILES)), 0)
+        XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_TILES)), 0)
         XCTAssertNotNil(Precision.bf16.unavailability())
     }
 }

@@ -17,6 +17,23 @@ final class CorePeakTests: XCTestCase {
         }
     }
 
+    /// The tiles' ceiling computes all it counts: on the C emulation wherever AVX512-BF16 runs,
+    /// and on AMX's tiles where Linux grants them; nil elsewhere.
+    func testTheTilePeakComputesEverySumItCounts() throws {
+        try XCTSkipUnless(ck_avx512_bf16_available() != 0, "needs AVX512-BF16")
+        for emulated in [Int32(1), Int32(0)] {
+            var sums = [Float](repeating: -1, count: 16 * 16)
+            let flops = ck_peak_amx(2, emulated, &sums)
+            if emulated == 0, ck_amx_bf16_available() == 0 {
+                XCTAssertEqual(flops, 0)
+                XCTAssertEqual(Set(sums), [-1], "nothing written")
+                continue
+            }
+            XCTAssertEqual(flops, 2 * 64 * 4 * 16 * 16 * 32, "emulated: \(emulated)")
+            XCTAssertEqual(Set(sums), [1024], "emulated: \(emulated)")
+        }
+    }
+
     func testThePeakIsMeasuredWhereTheKernelRunsAndNilElsewhere() throws {
         if ck_avx512_available() != 0 {
             let peak = try XCTUnwrap(BLASRuntime.measurePeak(.fp32, seconds: 0.05))

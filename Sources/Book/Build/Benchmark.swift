@@ -134,7 +134,10 @@ struct Benchmark {
                      "products: \(BLASRuntime.productKernels)",
                      "OpenBLAS sgemm, 1 thread: \(f(sgemm.small, 0)) GFLOP/s at 64×1024×784, \(f(sgemm.large, 0)) GFLOP/s at 1024³"]
         if let own = sgemm.ownSmall { lines.append("ganbook kernel, 1 thread: \(f(own, 0)) GFLOP/s at 64×1024×784") }
-        if let bf16 = sgemm.bf16Small { lines.append("ganbook bf16 kernel, 1 thread: \(f(bf16, 0)) GFLOP/s at 64×1024×784") }
+        if let bf16 = sgemm.bf16Small {
+            lines.append("bf16 products: \(BLASRuntime.bf16ProductKernel)")
+            lines.append("ganbook bf16 kernel, 1 thread: \(f(bf16, 0)) GFLOP/s at 64×1024×784")
+        }
         if !sgemm.peak.isEmpty {
             let peaks = Precision.allCases.compactMap { p in sgemm.peak[p].map { "\(p.rawValue) \(f($0, 0))" } }
             lines.append("core ceiling, 1 thread: \(peaks.joined(separator: ", ")) GFLOP/s (the kernels' register tile on data in L1; "
@@ -183,6 +186,7 @@ struct Benchmark {
                 ("core_peak_gflops", sgemm.peak[row.precision].map { f($0, 1) } ?? "null"),
                 ("fraction_of_peak", sgemm.fractionOfPeak(m.gflops, row.precision, threads: m.threads).map { f($0, 3) } ?? "null"),
                 ("product_kernels", JSONText.string(BLASRuntime.productKernels)),
+                ("bf16_product_kernel", row.precision == .bf16 ? JSONText.string(BLASRuntime.bf16ProductKernel) : "null"),
                 ("cpu", JSONText.string(Benchmark.cpuName)),
                 ("cpu_extensions", "[" + CPUFeatures.current.extensions.map(JSONText.string).joined(separator: ", ") + "]"),
                 ("rounds", "\(options.rounds)"),

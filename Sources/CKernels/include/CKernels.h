@@ -64,14 +64,33 @@ int ck_tanh_forward(long count, const float *x, float *y);
 /// 1 when the CPU runs AVX512-BF16 (vdpbf16ps) with AVX512-BW, else 0.
 int ck_avx512_bf16_available(void);
 
+/// The kernels bf16 products can run on (`ck_bf16_kernel`): none (no AVX512-BF16), vdpbf16ps
+/// on vectors, AMX-BF16 tiles, or the tile kernel with each tile instruction emulated in C (for
+/// testing its blocking where the CPU has no tiles; much slower). DEFAULT is the fastest available.
+enum { CK_BF16_DEFAULT = -1, CK_BF16_NONE = 0, CK_BF16_VECTORS = 1, CK_BF16_TILES = 2, CK_BF16_EMULATED_TILES = 3 };
+
+/// 1 when the CPU has AMX-BF16 tiles and Linux granted this process their state
+/// (arch_prctl ARCH_REQ_XCOMP_PERM, asked once), else 0.
+int ck_amx_bf16_available(void);
+
+/// The kernel bf16 products run on now, process-wide: tiles where available, else vectors,
+/// unless `ck_bf16_choose_kernel` chose another.
+int ck_bf16_kernel(void);
+
+/// Makes bf16 products run on `kernel` (CK_BF16_DEFAULT: the fastest available). Returns 0 and
+/// changes nothing when this CPU cannot run it.
+int ck_bf16_choose_kernel(int kernel);
+
 /// `ck_sgemm` with the products in bf16 and the sums in fp32: both operands are rounded to bf16
 /// (nearest even) as they are packed, the sums are stored exactly as `ck_sgemm` stores them.
-/// Handles every shape and layout. Returns 0, writing nothing, without AVX512-BF16.
+/// Handles every shape and layout. Returns the kernel that ran (CK_BF16_VECTORS, _TILES or
+/// _EMULATED_TILES), or 0, writing nothing, without AVX512-BF16.
 int ck_sgemm_bf16(int transA, int transB, long m, long n, long k, float alpha,
                   const float *a, long lda, const float *b, long ldb,
                   float beta, float *c, long ldc, const float *bias);
 
-/// `ck_sgemm_adam` in bf16 (any k, any layout). Returns 0, writing nothing, without AVX512-BF16.
+/// `ck_sgemm_adam` in bf16 (any k, any layout). Returns the kernel that ran, or 0, writing nothing,
+/// without AVX512-BF16.
 int ck_sgemm_bf16_adam(int transA, int transB, long m, long n, long k,
                        const float *a, long lda, const float *b, long ldb, const ck_adam_update *update);
 
@@ -81,5 +100,11 @@ int ck_sgemm_bf16_adam(int transA, int transB, long m, long n, long k,
 /// (every one 64 for fp32, 128 for bf16) and returns the FLOPs of one repetition, or 0 when the
 /// CPU lacks AVX-512 (or AVX512-BF16 for `bf16`).
 long ck_peak_tiles(long repetitions, int bf16, float *sums);
+
+/// The AMX tiles' ceiling: four 16 × 16 tiles of fp32 sums, each step a tdpbf16ps on tiles that
+/// stay loaded (every A pair 0.5, every B pair 1), `repetitions` times. Writes tile 0's last sums
+/// (256 floats, every one 1024) to `sums` and returns the FLOPs of one repetition; 0 without
+/// AMX-BF16 (`emulatedTiles`: the same on the C emulation, without AVX512-BF16).
+long ck_peak_amx(long repetitions, int emulatedTiles, float *sums);
 
 #endif

@@ -33,10 +33,13 @@ extension BLAS {
         var target = ck_adam_update(weights: update.weights, first: update.first, second: update.second,
                                     ld: update.leadingDimension, beta1: c.b1, beta2: c.b2, epsilon: c.eps,
                                     stepSize: c.stepSize, invRoot: c.invRoot)
-        if precision == .bf16, ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 {
-            KernelUsage.record(.bf16Product)
-            KernelUsage.record(.adamInProduct)
-            return
+        if precision == .bf16 {
+            let ran = ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target)
+            if ran != 0 {
+                KernelUsage.recordBF16(ran)
+                KernelUsage.record(.adamInProduct)
+                return
+            }
         }
         if useOwnKernels, ck_sgemm_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &target) != 0 {
             KernelUsage.record(.ownProduct)

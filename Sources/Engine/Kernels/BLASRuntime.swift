@@ -73,20 +73,37 @@ extension BLASRuntime {
     }
 
     /// One core's arithmetic ceiling for the product kernels, in GFLOP/s: their register tile
-    /// on operands in L1 for about `seconds`, fp32 multiply-adds or (`precision` bf16) vdpbf16ps.
+    /// on operands in L1 for about `seconds`, fp32 multiply-adds or (`precision` bf16) vdpbf16ps,
+    /// or AMX's tdpbf16ps where bf16 products run on tiles.
     /// Nil where the kernel cannot run (no AVX-512, or no AVX512-BF16 for bf16).
     public static func measurePeak(_ precision: Precision, seconds: Double = 0.3) -> Double? {
         var sums = [Float](repeating: 0, count: 8 * 48)
         let bf16: Int32 = precision == .bf16 ? 1 : 0
-        guard ck_peak_tiles(1, bf16, &sums) > 0 else { return nil }
+        let onTiles = precision == .bf16 && ck_bf16_kernel() == Int32(CK_BF16_TILES)
+        func run(_ repetitions: Int) -> Int {
+            onTiles ? ck_peak_amx(repetitions, 0, &sums) : ck_peak_tiles(repetitions, bf16, &sums)
+        }
+        guard run(1) > 0 else { return nil }
         var flops = 0
         let start = DispatchTime.now().uptimeNanoseconds
         var elapsed = 0.0
         repeat {
-            flops += 2_000 * ck_peak_tiles(2_000, bf16, &sums)
+            flops += 200 * run(200)
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         } while elapsed < seconds
         return Double(flops) / elapsed / 1e9
+    }
+
+    /// What bf16 products run on in this process, for reports.
+    public static var bf16ProductKernel: String {
+        switch ck_bf16_kernel() {
+        case Int32(CK_BF16_TILES): return "AMX-BF16 tiles (tdpbf16ps)"
+        case Int32(CK_BF16_VECTORS):
+            return "AVX512-BF16 vectors (vdpbf16ps; " + (CPUFeatures.current.flags.contains("amx_bf16")
+                ? "AMX-BF16 listed but its state was not granted)" : "no AMX-BF16 on this CPU)")
+        case Int32(CK_BF16_EMULATED_TILES): return "AMX-BF16 tiles emulated in C"
+        default: return "none (no AVX512-BF16)"
+        }
     }
 
     /// What multiplies matrices in this process, for reports.

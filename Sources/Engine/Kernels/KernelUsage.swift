@@ -6,7 +6,7 @@ import Synchronization
 public enum KernelUsage {
     /// One kernel, filed under the operation it serves (`family`).
     public enum Kernel: Int, CaseIterable, Sendable {
-        case ownProduct, blasProduct, bf16Product
+        case ownProduct, blasProduct, bf16Product, tileProduct, emulatedTileProduct
         case blasMatrixVector
         case adamInProduct, ownAdam, avx2Adam, swiftAdam
         case swiftSGD
@@ -16,7 +16,7 @@ public enum KernelUsage {
         /// The key it is reported under: "sgemm", "sgemv", "adam", "sgd", "activations" or "conv".
         public var family: String {
             switch self {
-            case .ownProduct, .blasProduct, .bf16Product: return "sgemm"
+            case .ownProduct, .blasProduct, .bf16Product, .tileProduct, .emulatedTileProduct: return "sgemm"
             case .blasMatrixVector: return "sgemv"
             case .adamInProduct, .ownAdam, .avx2Adam, .swiftAdam: return "adam"
             case .swiftSGD: return "sgd"
@@ -30,6 +30,8 @@ public enum KernelUsage {
             switch self {
             case .ownProduct: return "ganbook AVX-512"
             case .bf16Product: return "ganbook AVX512-BF16"
+            case .tileProduct: return "ganbook AMX-BF16"
+            case .emulatedTileProduct: return "ganbook AMX-BF16 tiles emulated in C"
             case .blasProduct, .blasMatrixVector: return "OpenBLAS \(BLASRuntime.coreName)"
             case .adamInProduct: return "ganbook AVX-512 in the sgemm store"
             case .ownAdam: return "ganbook AVX-512"
@@ -57,6 +59,12 @@ public enum KernelUsage {
 
     /// Forgets what ran so far (at the start of a run).
     public static func reset() { used.store(0, ordering: .relaxed) }
+
+    /// The bf16 product kernel `ck_sgemm_bf16` reports it ran (CK_BF16_VECTORS, _TILES or _EMULATED_TILES).
+    @inline(__always)
+    public static func recordBF16(_ ran: Int32) {
+        record(BF16Kernel(rawValue: ran)?.usage ?? .bf16Product)
+    }
 
     public static var kernels: [Kernel] {
         let mask = used.load(ordering: .relaxed)

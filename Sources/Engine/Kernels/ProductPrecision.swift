@@ -27,9 +27,44 @@ extension BLAS {
                            _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
                            _ b: UnsafePointer<Float>, _ ldb: Int, _ beta: Float,
                            _ c: UnsafeMutablePointer<Float>, _ ldc: Int, bias: UnsafePointer<Float>?) -> Bool {
-        guard ck_sgemm_bf16(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias) != 0
-        else { return false }
-        KernelUsage.record(.bf16Product)
+        let ran = ck_sgemm_bf16(transA ? 1 : 0, transB ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, bias)
+        guard ran != 0 else { return false }
+        KernelUsage.recordBF16(ran)
         return true
+    }
+}
+
+/// The kernels bf16 products can run on: vdpbf16ps on AVX-512 vectors, AMX-BF16 tiles, or the
+/// tile kernel with its tile instructions emulated in C (for testing the tile kernel on CPUs
+/// without AMX; much slower). By default products take tiles where Linux grants them, else vectors.
+public enum BF16Kernel: Int32, CaseIterable, Sendable {
+    case vectors = 1, tiles = 2, emulatedTiles = 3
+
+    /// The kernel bf16 products run on now; nil without AVX512-BF16.
+    public static var current: BF16Kernel? { BF16Kernel(rawValue: ck_bf16_kernel()) }
+
+    /// The kernels this CPU can run.
+    public static var available: [BF16Kernel] {
+        guard ck_avx512_bf16_available() != 0 else { return [] }
+        return ck_amx_bf16_available() != 0 ? [.vectors, .tiles, .emulatedTiles] : [.vectors, .emulatedTiles]
+    }
+
+    /// What a run's provenance records for products on this kernel.
+    public var usage: KernelUsage.Kernel {
+        switch self {
+        case .vectors: return .bf16Product
+        case .tiles: return .tileProduct
+        case .emulatedTiles: return .emulatedTileProduct
+        }
+    }
+}
+
+extension BLAS {
+    /// Runs `body` with bf16 products on `kernel` (process-wide), then goes back to the default.
+    /// `kernel` must be one of `BF16Kernel.available`.
+    public static func withBF16Kernel<T>(_ kernel: BF16Kernel, _ body: () throws -> T) rethrows -> T {
+        precondition(ck_bf16_choose_kernel(kernel.rawValue) == 1, "this CPU cannot run bf16 products on \(kernel)")
+        defer { _ = ck_bf16_choose_kernel(Int32(CK_BF16_DEFAULT)) }
+        return try body()
     }
 }
