@@ -139,6 +139,9 @@ static pthread_once_t amxProbe = PTHREAD_ONCE_INIT;
 static void probeAMX(void) {
     unsigned eax, ebx, ecx, edx;
     if (!ck_avx512_bf16_available() || !__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return;
+    // GANBOOK_BF16_KERNEL=vectors keeps bf16 products on vdpbf16ps, to compare the two kernels.
+    const char *choice = getenv("GANBOOK_BF16_KERNEL");
+    if (choice && strcmp(choice, "vectors") == 0) return;
     int tiles = (edx >> 24) & 1, bf16 = (edx >> 22) & 1;
     if (!tiles || !bf16) return;
     // The kernel grants the tile data state or refuses it (too old a kernel, a filtered hypervisor).

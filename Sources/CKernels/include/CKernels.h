@@ -70,7 +70,8 @@ int ck_avx512_bf16_available(void);
 enum { CK_BF16_DEFAULT = -1, CK_BF16_NONE = 0, CK_BF16_VECTORS = 1, CK_BF16_TILES = 2, CK_BF16_EMULATED_TILES = 3 };
 
 /// 1 when the CPU has AMX-BF16 tiles and Linux granted this process their state
-/// (arch_prctl ARCH_REQ_XCOMP_PERM, asked once), else 0.
+/// (arch_prctl ARCH_REQ_XCOMP_PERM, asked once), else 0; also 0 with the environment's
+/// GANBOOK_BF16_KERNEL=vectors (read once).
 int ck_amx_bf16_available(void);
 
 /// The kernel bf16 products run on now, process-wide: tiles where available, else vectors,

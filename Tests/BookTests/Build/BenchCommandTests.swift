@@ -112,6 +112,26 @@ final class BenchArgumentsTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["precision"] as? String }, ["fp32", "bf16"])
         for row in rows { XCTAssertGreaterThan(row["iterations_per_second"] as? Double ?? 0, 0, "\(row)") }
         XCTAssertGreaterThan(rows.last?["bf16_kernel_gflops_64x1024x784"] as? Double ?? 0, 0, "\(rows)")
+        let onTiles = BF16Kernel.current == .tiles
+        XCTAssertEqual(rows.last?["bf16_product_kernel"] as? String,
+                       onTiles ? "AMX-BF16 tiles (tdpbf16ps)" : BLASRuntime.bf16ProductKernel, "\(rows)")
+        XCTAssertTrue(rows.first?["bf16_product_kernel"] is NSNull, "fp32 rows name no bf16 kernel: \(rows)")
+    }
+
+    /// The table says which kernel bf16 products ran on, and GANBOOK_BF16_KERNEL=vectors keeps
+    /// them on vdpbf16ps where AMX would take them.
+    func testTheBF16KernelIsPrintedAndVectorsCanBeChosen() throws {
+        try XCTSkipIf(Precision.bf16.unavailability() != nil, "this CPU has no AVX512-BF16")
+        let ganbook = try GanbookExecutable.located()
+        let arguments = ["bench", "--model", "mlp", "--threads", "1", "--seconds", "0.1", "--precision", "bf16"]
+        let chosen = try ganbook.run(arguments, in: FileManager.default.temporaryDirectory)
+        XCTAssertEqual(chosen.status, 0, chosen.all)
+        let expected = BF16Kernel.current == .tiles ? "bf16 products: AMX-BF16 tiles" : "bf16 products: AVX512-BF16 vectors (vdpbf16ps"
+        XCTAssertTrue(chosen.stdout.contains(expected), chosen.stdout)
+        let vectors = try ganbook.run(arguments, in: FileManager.default.temporaryDirectory,
+                                      environment: ["GANBOOK_BF16_KERNEL": "vectors"])
+        XCTAssertEqual(vectors.status, 0, vectors.all)
+        XCTAssertTrue(vectors.stdout.contains("bf16 products: AVX512-BF16 vectors (vdpbf16ps"), vectors.stdout)
     }
 
     func testTheTableAndJSONReportThePrecisionAndTheCPU() throws {
