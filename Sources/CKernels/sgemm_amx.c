@@ -6,11 +6,13 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include "CKernels.h"
 
 #if defined(__x86_64__)
 #include <cpuid.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -75,22 +77,27 @@ static CK_BF16 void ck_store_sums(const float *sums, long stride, long height, l
 #undef TILE_STORE
 #undef TILE_RELEASE
 
-// ---- The same tiles in C, as Intel's reference pseudocode for each instruction states them:
-// tdpbf16ps adds to C[m][n], for each k-pair, A's pair times B's pair, lower product first.
+// ---- The same tiles in C, as the Intel SDM's pseudocode states each instruction. ldtilecfg
+// zeroes every tile. tdpbf16ps, for each row m and column n: two fp32 sums start from 0, one of
+// the even and one of the odd products of the k-pairs (fused multiply-adds, rounded to nearest
+// even), bf16 inputs and fp32 results denormal-free (treated as and flushed to zero); their
+// total is then added to C. (The intrinsics guide's shorter pseudocode adds each product to C in
+// turn; it rounds differently.)
 typedef struct {
     int rows, bytesPerRow;
     union { uint8_t bytes[16][64]; float sums[16][16]; uint16_t halves[16][32]; };
 } EmulatedTile;
 static __thread EmulatedTile emulated[8];
 
+static void emulatedZero(int t) { memset(emulated[t].bytes, 0, sizeof emulated[t].bytes); }
+
 static void emulatedConfig(const ck_tile_config *config) {
     for (int t = 0; t < 8; t++) {
         emulated[t].rows = config->rows[t];
         emulated[t].bytesPerRow = config->bytesPerRow[t];
+        emulatedZero(t);
     }
 }
-
-static void emulatedZero(int t) { memset(emulated[t].bytes, 0, sizeof emulated[t].bytes); }
 
 static void emulatedLoad(int t, const void *base, long stride) {
     emulatedZero(t);
@@ -103,22 +110,29 @@ static void emulatedStore(int t, void *base, long stride) {
         memcpy((uint8_t *)base + r * stride, emulated[t].bytes[r], (size_t)emulated[t].bytesPerRow);
 }
 
+// A denormal as a zero of its sign.
+static float flushed(float x) { return fpclassify(x) == FP_SUBNORMAL ? copysignf(0.0f, x) : x; }
+
 static float widened(uint16_t half) {
     uint32_t bits = (uint32_t)half << 16;
     float value;
     memcpy(&value, &bits, sizeof value);
-    return value;
+    return flushed(value);
 }
 
 static void emulatedDot(int dst, int src1, int src2) {
     EmulatedTile *cTile = &emulated[dst];
     const EmulatedTile *aTile = &emulated[src1], *bTile = &emulated[src2];
-    for (int m = 0; m < cTile->rows; m++)
+    for (int m = 0; m < cTile->rows; m++) {
+        float even[16] = {0}, odd[16] = {0};
         for (int k = 0; k < aTile->bytesPerRow / 4; k++)
             for (int n = 0; n < cTile->bytesPerRow / 4; n++) {
-                cTile->sums[m][n] += widened(aTile->halves[m][2 * k]) * widened(bTile->halves[k][2 * n]);
-                cTile->sums[m][n] += widened(aTile->halves[m][2 * k + 1]) * widened(bTile->halves[k][2 * n + 1]);
+                even[n] = flushed(fmaf(widened(aTile->halves[m][2 * k]), widened(bTile->halves[k][2 * n]), even[n]));
+                odd[n] = flushed(fmaf(widened(aTile->halves[m][2 * k + 1]), widened(bTile->halves[k][2 * n + 1]), odd[n]));
             }
+        for (int n = 0; n < cTile->bytesPerRow / 4; n++)
+            cTile->sums[m][n] = flushed(cTile->sums[m][n] + flushed(even[n] + odd[n]));
+    }
 }
 
 #define TILE_PRODUCT productOnEmulatedTiles
@@ -133,7 +147,7 @@ static void emulatedDot(int dst, int src1, int src2) {
 #include "sgemm_tiles.h"
 
 // ---- Whether the tiles can run, and which kernel bf16 products use.
-static int amxGranted;
+static int amxGranted, amxRefusal;
 static pthread_once_t amxProbe = PTHREAD_ONCE_INIT;
 
 static void probeAMX(void) {
@@ -146,6 +160,12 @@ static void probeAMX(void) {
     if (!tiles || !bf16) return;
     // The kernel grants the tile data state or refuses it (too old a kernel, a filtered hypervisor).
     amxGranted = syscall(SYS_arch_prctl, ARCH_REQ_XCOMP_PERM, XFEATURE_XTILEDATA) == 0;
+    if (!amxGranted) amxRefusal = errno;
+}
+
+int ck_amx_refusal(void) {
+    pthread_once(&amxProbe, probeAMX);
+    return amxRefusal;
 }
 
 int ck_amx_bf16_available(void) {
@@ -188,6 +208,7 @@ long ck_peak_amx(long repetitions, int emulatedTiles, float *sums) {
 #else
 long ck_peak_amx(long repetitions, int emulatedTiles, float *sums) { (void)repetitions; (void)emulatedTiles; (void)sums; return 0; }
 int ck_amx_bf16_available(void) { return 0; }
+int ck_amx_refusal(void) { return 0; }
 int ck_bf16_kernel(void) { return CK_BF16_NONE; }
 int ck_bf16_choose_kernel(int kernel) { return kernel == CK_BF16_DEFAULT; }
 #endif

@@ -25,6 +25,8 @@ static TILE_TARGET int TILE_PRODUCT(int transA, int transB, long m, long n, long
     ck_pack_rows(m, k, a, transA ? 1 : lda, transA ? lda : 1, x, depth);
     for (long r = 0; r < m; r++) memset(x + r * depth + pairs, 0, (size_t)(depth - pairs) * 4);
     memset(panel + pairs * block, 0, (size_t)((depth - pairs) * block) * 4);
+    // Configured once: the packing and the stores called between tile instructions use no tiles,
+    // so the configuration (and nothing the next block needs from the tiles) survives them.
     ck_tile_config config = ck_tile_config_uniform(edge, edge * 4);
     TILE_CONFIG(&config);
     int stream = !adam && beta == 0 && m * n >= (1L << 19);

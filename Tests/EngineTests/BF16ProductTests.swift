@@ -232,7 +232,10 @@ final class BF16ProductTests: XCTestCase {
         let flags = CPUFeatures.current.flags
         let vectorsChosen = ProcessInfo.processInfo.environment["GANBOOK_BF16_KERNEL"] == "vectors"
         let listed = flags.contains("amx_tile") && flags.contains("amx_bf16") && !vectorsChosen
-        XCTAssertEqual(ck_amx_bf16_available() != 0, listed, "AMX-BF16 listed in /proc/cpuinfo: \(listed)")
+        let refusal = ck_amx_refusal()
+        XCTAssertEqual(ck_amx_bf16_available() != 0, listed,
+                       "AMX-BF16 listed in /proc/cpuinfo: \(listed); Linux's refusal: \(String(cString: strerror(refusal)))")
+        if ck_amx_bf16_available() != 0 || !flags.contains("amx_tile") { XCTAssertEqual(refusal, 0, "granted, or never asked") }
         XCTAssertEqual(ck_bf16_kernel(), Int32(listed ? CK_BF16_TILES : CK_BF16_VECTORS))
         if !listed {
             XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_TILES)), 0)

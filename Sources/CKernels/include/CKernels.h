@@ -74,6 +74,10 @@ enum { CK_BF16_DEFAULT = -1, CK_BF16_NONE = 0, CK_BF16_VECTORS = 1, CK_BF16_TILE
 /// GANBOOK_BF16_KERNEL=vectors (read once).
 int ck_amx_bf16_available(void);
 
+/// The errno with which Linux refused the tile state (e.g. ENOSPC: a thread's alternate signal
+/// stack is too small for it), or 0 when it was granted or never asked for.
+int ck_amx_refusal(void);
+
 /// The kernel bf16 products run on now, process-wide: tiles where available, else vectors,
 /// unless `ck_bf16_choose_kernel` chose another.
 int ck_bf16_kernel(void);

@@ -99,8 +99,11 @@ extension BLASRuntime {
         switch ck_bf16_kernel() {
         case Int32(CK_BF16_TILES): return "AMX-BF16 tiles (tdpbf16ps)"
         case Int32(CK_BF16_VECTORS):
-            return "AVX512-BF16 vectors (vdpbf16ps; " + (CPUFeatures.current.flags.contains("amx_bf16")
-                ? "AMX-BF16 listed but its state was not granted)" : "no AMX-BF16 on this CPU)")
+            let refusal = ck_amx_refusal()
+            let why = refusal != 0 ? "Linux refused the AMX tile state: \(String(cString: strerror(refusal)))"
+                : CPUFeatures.current.flags.contains("amx_bf16") ? "AMX-BF16 set aside: vectors chosen"
+                : "no AMX-BF16 on this CPU"
+            return "AVX512-BF16 vectors (vdpbf16ps; \(why))"
         case Int32(CK_BF16_EMULATED_TILES): return "AMX-BF16 tiles emulated in C"
         default: return "none (no AVX512-BF16)"
         }
