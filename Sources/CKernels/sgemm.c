@@ -155,30 +155,6 @@ static CK_AVX512 void packTiles(long M, long K, const float *x, long rowStride, 
     }
 }
 
-// Sixteen rows of 16 floats become sixteen columns, in registers (unpack, then 128-bit shuffles).
-CK_INLINE CK_AVX512 void transpose16(__m512 r[16]) {
-    __m512 t[16];
-    for (int i = 0; i < 8; i++) {
-        t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
-        t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
-    }
-    for (int i = 0; i < 4; i++) {
-        r[4 * i] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0x44);
-        r[4 * i + 1] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0xEE);
-        r[4 * i + 2] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0x44);
-        r[4 * i + 3] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0xEE);
-    }
-    for (int h = 0; h < 2; h++)
-        for (int i = 0; i < 4; i++) {
-            t[8 * h + i] = _mm512_shuffle_f32x4(r[8 * h + i], r[8 * h + i + 4], 0x88);
-            t[8 * h + i + 4] = _mm512_shuffle_f32x4(r[8 * h + i], r[8 * h + i + 4], 0xDD);
-        }
-    for (int i = 0; i < 8; i++) {
-        r[i] = _mm512_shuffle_f32x4(t[i], t[i + 8], 0x88);
-        r[i + 8] = _mm512_shuffle_f32x4(t[i], t[i + 8], 0xDD);
-    }
-}
-
 // out[k·M + i] = a[i·lda + k] for i < M, k < K, in 16×16 blocks transposed in registers.
 static CK_AVX512 void transposeInto(long M, long K, const float *a, long lda, float *out) {
     for (long i0 = 0; i0 < M; i0 += 16) {
@@ -188,7 +164,7 @@ static CK_AVX512 void transposeInto(long M, long K, const float *a, long lda, fl
             if (rows == 16 && cols == 16) {
                 __m512 r[16];
                 for (int j = 0; j < 16; j++) r[j] = _mm512_loadu_ps(a + (i0 + j) * lda + k0);
-                transpose16(r);
+                ck_transpose16(r);
                 for (int c = 0; c < 16; c++) _mm512_storeu_ps(out + (k0 + c) * M + i0, r[c]);
             } else {
                 for (long r = 0; r < rows; r++)
