@@ -20,25 +20,10 @@ final class BF16ProductTests: XCTestCase {
         XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_DEFAULT)), 1)
     }
 
-    static var kernels: [Int32] {
-        [Int32(CK_BF16_VECTORS), Int32(CK_BF16_EMULATED_TILES)] + (ck_amx_bf16_available() != 0 ? [Int32(CK_BF16_TILES)] : [])
-    }
+    /// The kernels to check: vdpbf16ps, the emulated tiles, and AMX where Linux grants it.
+    static var kernels: [BF16Kernel] { BF16Kernel.available }
 
-    static func name(_ kernel: Int32) -> String {
-        switch kernel {
-        case Int32(CK_BF16_VECTORS): return "vdpbf16ps"
-        case Int32(CK_BF16_TILES): return "AMX tiles"
-        case Int32(CK_BF16_EMULATED_TILES): return "emulated tiles"
-        default: return "kernel \(kernel)"
-        }
-    }
-
-    /// Runs `body` with bf16 products on `kernel`.
-    static func on<T>(_ kernel: Int32, _ body: () throws -> T) rethrows -> T {
-        precondition(ck_bf16_choose_kernel(kernel) == 1, "cannot choose \(name(kernel))")
-        defer { _ = ck_bf16_choose_kernel(Int32(CK_BF16_DEFAULT)) }
-        return try body()
-    }
+    static func on<T>(_ kernel: BF16Kernel, _ body: () throws -> T) rethrows -> T { try BLAS.withBF16Kernel(kernel, body) }
 
     /// Float → bf16 → Float, round to nearest even (finite inputs).
     static func roundedToBF16(_ x: Float) -> Float {
@@ -96,8 +81,8 @@ final class BF16ProductTests: XCTestCase {
                                   pc.baseAddress, ldc, t.bias ? bias : nil)
                 }
             }
-            let on = Self.name(kernel)
-            XCTAssertEqual(handled, kernel, "\(on): \(t)", file: file, line: line)
+            let on = "\(kernel)"
+            XCTAssertEqual(handled, kernel.rawValue, "\(on): \(t)", file: file, line: line)
             for i in 0..<t.m {
                 for j in 0..<ldc {
                     let index = i * ldc + j
@@ -165,7 +150,7 @@ final class BF16ProductTests: XCTestCase {
             for kernel in Self.kernels {
                 var gradient = [Float](repeating: 0, count: m * ld)
                 XCTAssertEqual(Self.on(kernel) { ck_sgemm_bf16(transA ? 1 : 0, transB ? 1 : 0, m, n, k, 1, a, lda, b, ldb, 0,
-                                                               &gradient, ld, nil) }, kernel)
+                                                               &gradient, ld, nil) }, kernel.rawValue)
                 var (w1, m1, v1) = (w, first, second), (w2, m2, v2) = (w, first, second)
                 for row in 0..<m {
                     let o = row * ld
@@ -183,8 +168,8 @@ final class BF16ProductTests: XCTestCase {
                         return Self.on(kernel) { ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &update) }
                     }
                 } }
-                let on = Self.name(kernel)
-                XCTAssertEqual(handled, kernel, on)
+                let on = "\(kernel)"
+                XCTAssertEqual(handled, kernel.rawValue, on)
                 XCTAssertEqual(w2, w1, "\(on): weights, \((transA, transB, m, n, k))")
                 XCTAssertEqual(m2, m1, "\(on): first moments")
                 XCTAssertEqual(v2, v1, "\(on): second moments")
@@ -211,18 +196,24 @@ final class BF16ProductTests: XCTestCase {
             return c
         }
         let fp32 = product(threads: 1, .fp32)
-        let recorded: [Int32: KernelUsage.Kernel] = [Int32(CK_BF16_VECTORS): .bf16Product, Int32(CK_BF16_TILES): .tileProduct,
-                                                     Int32(CK_BF16_EMULATED_TILES): .emulatedTileProduct]
         for kernel in Self.kernels {
             KernelUsage.reset()
             let (one, two) = Self.on(kernel) { (product(threads: 1, .bf16), product(threads: 2, .bf16)) }
-            let on = Self.name(kernel)
-            XCTAssertEqual(KernelUsage.kernels.filter { $0.family == "sgemm" }, [recorded[kernel]!], on)
+            let on = "\(kernel)"
+            XCTAssertEqual(KernelUsage.kernels.filter { $0.family == "sgemm" }, [kernel.usage], on)
             XCTAssertEqual(one, two, on)
             XCTAssertNotEqual(one, fp32, on)
             XCTAssertEqual(BLAS.precision, .fp32)
         }
         ComputePool.configure(threads: 1)
+    }
+
+    /// Swift's names for the kernels are the C constants `ck_bf16_kernel` answers with.
+    func testKernelNamesAreTheCConstants() {
+        XCTAssertEqual(BF16Kernel.vectors.rawValue, Int32(CK_BF16_VECTORS))
+        XCTAssertEqual(BF16Kernel.tiles.rawValue, Int32(CK_BF16_TILES))
+        XCTAssertEqual(BF16Kernel.emulatedTiles.rawValue, Int32(CK_BF16_EMULATED_TILES))
+        XCTAssertEqual(BF16Kernel.current?.rawValue, ck_bf16_kernel())
     }
 
     /// Tiles by default exactly where the CPU has AMX-BF16 and Linux lists it (its flags are the
