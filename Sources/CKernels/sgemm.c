@@ -202,9 +202,8 @@ static CK_AVX512 int sgemmAVX512(int transA, int transB, long m, long n, long k,
         // Y in L2 (K·N ≤ 128k floats): row tiles outer. Else column panels, in blocks of 768
         // columns when C is tall (a convolution's column matrix, 1024 rows and more).
         long columnBlock = k * n * 4 <= (512 << 10) ? n : m > 256 ? 768 : 48;
-        // C written in one pass and at least twice L2 (a convolution's column matrix, a 64×12544
-        // output): stream it.
-        p.stream = !adam && beta == 0 && k <= 256 && m * n >= (1L << 19);
+        // k in one block, so C is written in one pass (a 64×12544 output, a column matrix).
+        p.stream = k <= 256 && ck_streams_output(adam, beta, m, n);
         if (adam) {
             PendingAdam pending = {.rows = 0, .row = 0};
             const AdamVectors vectors = ck_adam_vectors(adam->beta1, adam->beta2, adam->epsilon, adam->stepSize,

@@ -74,8 +74,7 @@ static CK_BF16 int sgemmBF16(int transA, int transB, long m, long n, long k, flo
     uint32_t *x = space, *panel = space + m * pairs;
     // op(A)[r, k] = a[r·lda + k], or a[k·lda + r] when transA; op(B)[k, j] likewise.
     ck_pack_rows(m, k, a, transA ? 1 : lda, transA ? lda : 1, x, pairs);
-    // C written once and at least twice L2 (a convolution's column matrix): stream it.
-    int stream = !adam && beta == 0 && m * n >= (1L << 19);
+    int stream = ck_streams_output(adam, beta, m, n);
     // Column tiles outer: one tile's columns of op(B) are packed into a panel (K/2 × 48 words)
     // just before every row tile passes over it, so the packed words are read from cache, never
     // written out whole to memory and read back. Each tile is bound by its multiply-adds.

@@ -29,7 +29,7 @@ static TILE_TARGET int TILE_PRODUCT(int transA, int transB, long m, long n, long
     // so the configuration (and nothing the next block needs from the tiles) survives them.
     ck_tile_config config = ck_tile_config_uniform(edge, edge * 4);
     TILE_CONFIG(&config);
-    int stream = !adam && beta == 0 && m * n >= (1L << 19);
+    int stream = ck_streams_output(adam, beta, m, n);
     for (long n0 = 0; n0 < n; n0 += block) {
         long columns = n - n0 < block ? n - n0 : block;
         ck_pack_columns(columns, k, transB ? b + n0 * ldb : b + n0, transB ? 1 : ldb, transB ? ldb : 1, panel, block);

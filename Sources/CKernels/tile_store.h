@@ -16,6 +16,13 @@ CK_INLINE void ck_prefetch_adam_tile(const int MR, const int NV, const ck_adam_u
     }
 }
 
+// Whether a product stores C past the caches: C is only written (no Adam, beta 0) and is 2 MB or
+// more, twice L2 (a convolution's column matrix), so reading its lines first would be wasted.
+// The caller also needs C written in one pass (not summed over blocks of k).
+CK_INLINE int ck_streams_output(const ck_adam_update *adam, float beta, long m, long n) {
+    return !adam && beta == 0 && m * n >= (1L << 19);
+}
+
 // acc holds MR × NV vectors of 16 columns; `last` masks the columns of the last vector.
 // With `adam`, C[offset + r·ld + j] is the gradient of weights[offset + r·ld + j] and nothing is stored to c.
 // With `stream` (beta 0: C is only written), whole vectors on a cache line go past the caches

@@ -20,11 +20,6 @@ final class BF16ProductTests: XCTestCase {
         XCTAssertEqual(ck_bf16_choose_kernel(Int32(CK_BF16_DEFAULT)), 1)
     }
 
-    /// The kernels to check: vdpbf16ps, the emulated tiles, and AMX where Linux grants it.
-    static var kernels: [BF16Kernel] { BF16Kernel.available }
-
-    static func on<T>(_ kernel: BF16Kernel, _ body: () throws -> T) rethrows -> T { try BLAS.withBF16Kernel(kernel, body) }
-
     /// Float → bf16 → Float, round to nearest even (finite inputs).
     static func roundedToBF16(_ x: Float) -> Float {
         let bits = x.bitPattern
@@ -73,9 +68,9 @@ final class BF16ProductTests: XCTestCase {
                 scale[i * ldc + j] = abs(Double(t.alpha)) * magnitude
             }
         }
-        for kernel in Self.kernels {
+        for kernel in BF16Kernel.available {
             var actual = c
-            let handled = Self.on(kernel) {
+            let handled = BLAS.withBF16Kernel(kernel) {
                 actual.withUnsafeMutableBufferPointer { pc in
                     ck_sgemm_bf16(t.transA ? 1 : 0, t.transB ? 1 : 0, t.m, t.n, t.k, t.alpha, a, lda, b, ldb, t.beta,
                                   pc.baseAddress, ldc, t.bias ? bias : nil)
@@ -147,9 +142,9 @@ final class BF16ProductTests: XCTestCase {
             let w = generator.random(m * ld), first = generator.random(m * ld).map { $0 * 0.01 }
             let second = generator.random(m * ld).map { $0 * $0 }
             let step: (Float, Float, Float, Float, Float) = (0.5, 0.999, 1e-8, 2e-4 / 0.75, 1.7)
-            for kernel in Self.kernels {
+            for kernel in BF16Kernel.available {
                 var gradient = [Float](repeating: 0, count: m * ld)
-                XCTAssertEqual(Self.on(kernel) { ck_sgemm_bf16(transA ? 1 : 0, transB ? 1 : 0, m, n, k, 1, a, lda, b, ldb, 0,
+                XCTAssertEqual(BLAS.withBF16Kernel(kernel) { ck_sgemm_bf16(transA ? 1 : 0, transB ? 1 : 0, m, n, k, 1, a, lda, b, ldb, 0,
                                                                &gradient, ld, nil) }, kernel.rawValue)
                 var (w1, m1, v1) = (w, first, second), (w2, m2, v2) = (w, first, second)
                 for row in 0..<m {
@@ -165,7 +160,7 @@ final class BF16ProductTests: XCTestCase {
                     v2.withUnsafeMutableBufferPointer { pv in
                         var update = ck_adam_update(weights: pw.baseAddress, first: pm.baseAddress, second: pv.baseAddress, ld: ld,
                                                     beta1: step.0, beta2: step.1, epsilon: step.2, stepSize: step.3, invRoot: step.4)
-                        return Self.on(kernel) { ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &update) }
+                        return BLAS.withBF16Kernel(kernel) { ck_sgemm_bf16_adam(transA ? 1 : 0, transB ? 1 : 0, m, n, k, a, lda, b, ldb, &update) }
                     }
                 } }
                 let on = "\(kernel)"
@@ -196,9 +191,9 @@ final class BF16ProductTests: XCTestCase {
             return c
         }
         let fp32 = product(threads: 1, .fp32)
-        for kernel in Self.kernels {
+        for kernel in BF16Kernel.available {
             KernelUsage.reset()
-            let (one, two) = Self.on(kernel) { (product(threads: 1, .bf16), product(threads: 2, .bf16)) }
+            let (one, two) = BLAS.withBF16Kernel(kernel) { (product(threads: 1, .bf16), product(threads: 2, .bf16)) }
             let on = "\(kernel)"
             XCTAssertEqual(KernelUsage.kernels.filter { $0.family == "sgemm" }, [kernel.usage], on)
             XCTAssertEqual(one, two, on)
