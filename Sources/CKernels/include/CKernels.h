@@ -112,4 +112,27 @@ long ck_peak_tiles(long repetitions, int bf16, float *sums);
 /// AMX-BF16 (`emulatedTiles`: the same on the C emulation, without AVX512-BF16).
 long ck_peak_amx(long repetitions, int emulatedTiles, float *sums);
 
+/// Winograd F(2×2, 2×2) transforms of the 4×4, stride-2, padding-1 convolution over batch-last
+/// planes x[C][H][W][N] with H = 2·OH, W = 2·OW (see winograd.c). Its matrices are
+/// [9][rows][T·N], T = ⌈OH/2⌉·⌈OW/2⌉ output tiles, each `ck_wino_matrix_stride(rows, T·N)` floats
+/// after the one before (weights: [9][O][4C] without gaps); the input's rows are κ = 4c + 2p + q.
+/// Each works on any CPU (AVX-512 where there is one); the ranges let threads split the work.
+long ck_wino_matrix_stride(long rows, long length);
+/// V[9][4C][T·N] ← x[C][H][W][N], channels [c0, c1).
+void ck_wino_input(const float *x, long channels, long outHeight, long outWidth, long n, long c0, long c1,
+                   float *v);
+/// y[O][OH][OW][N] ← the tiles of m[9][O][T·N], rows [o0, o1).
+void ck_wino_output(const float *m, long rows, long outHeight, long outWidth, long n, long o0, long o1, float *y);
+/// dm[9][O][T·N] ← dy[O][OH][OW][N], rows [o0, o1): the adjoint of `ck_wino_output`.
+void ck_wino_grid_gradient(const float *dy, long rows, long outHeight, long outWidth, long n, long o0, long o1,
+                           float *dm);
+/// dx[C][H][W][N] ← initial[c] (or 0) + the adjoint of `ck_wino_input` applied to dv[9][4C][T·N],
+/// channels [c0, c1); each pixel sums its terms in a fixed order.
+void ck_wino_plane_gradient(const float *dv, long channels, long outHeight, long outWidth, long n,
+                            const float *initial, long c0, long c1, float *dx);
+/// u[9][O][4C] ← w[O][C][4][4].
+void ck_wino_weights(const float *w, long rows, long channels, float *u);
+/// dw[O][C][4][4] ← (the adjoint of `ck_wino_weights` applied to du[9][O][4C]) + beta·dw.
+void ck_wino_weight_gradient(const float *du, long rows, long channels, float beta, float *dw);
+
 #endif

@@ -11,7 +11,7 @@ public enum KernelUsage {
         case adamInProduct, ownAdam, avx2Adam, swiftAdam
         case swiftSGD
         case ownActivation, avx2Activation, swiftActivation, avx2Transcendental, swiftTranscendental
-        case im2col
+        case im2col, winograd
 
         /// The key it is reported under: "sgemm", "sgemv", "adam", "sgd", "activations" or "conv".
         public var family: String {
@@ -22,7 +22,7 @@ public enum KernelUsage {
             case .swiftSGD: return "sgd"
             case .ownActivation, .avx2Activation, .swiftActivation, .avx2Transcendental, .swiftTranscendental:
                 return "activations"
-            case .im2col: return "conv"
+            case .im2col, .winograd: return "conv"
             }
         }
 
@@ -43,6 +43,7 @@ public enum KernelUsage {
             case .swiftActivation: return "Swift SIMD4"
             case .swiftTranscendental: return "Swift scalar exp/tanh"
             case .im2col: return "im2col + sgemm"
+            case .winograd: return "Winograd F(2×2, 2×2) + sgemm"
             }
         }
     }

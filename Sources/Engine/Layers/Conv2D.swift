@@ -6,6 +6,8 @@
 /// transpose back adds the bias. Backward: dW += dyt · colsᵀ, dcols = Wᵀ · dyt, dx = col2im(dcols).
 /// Between convolutions the transposes are skipped: a batch-last input is read as xt, and with
 /// `emitsBatchLast` y stays batch last (its gradient then arrives batch last too).
+/// The 4×4, stride-2, padding-1 layers between wider channel counts run by Winograd instead
+/// (`WinogradConvolution`): its matrices take the place of cols and dcols.
 public final class Conv2D: BatchLastConvolution, Initializable {
     public let inChannels: Int
     public let outChannels: Int
@@ -32,6 +34,12 @@ public final class Conv2D: BatchLastConvolution, Initializable {
     private var product: Tensor?
     /// dcols[C·k·k × OH·OW·N]
     private var gradColumns: Tensor?
+    /// The last forward ran by Winograd: `columns` holds V, `gradColumns` takes dV.
+    private var usedWinograd = false
+    /// Winograd's U (the weights' tiles), M then dM (the grid's), and dU.
+    private var winogradWeights: Tensor?
+    private var winogradGrid: Tensor?
+    private var winogradWeightGradient: Tensor?
 
     public init(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0) {
         precondition(inChannels > 0 && outChannels > 0 && kernel > 0 && stride > 0 && padding >= 0,
@@ -87,8 +95,7 @@ public final class Conv2D: BatchLastConvolution, Initializable {
         batch = n
         inputIsBatchLast = x.isBatchLast
         let y = reuse(output, n, outChannels, g.outHeight, g.outWidth)
-        let cols = reuse(columns, k, cells)
-        output = y; columns = cols
+        output = y
         y.isBatchLast = emitsBatchLast
 
         var xt = x.data
@@ -98,16 +105,32 @@ public final class Conv2D: BatchLastConvolution, Initializable {
             BatchTranspose.toBatchLast(x.data, batch: n, rowLength: inChannels * g.planeSize, into: transposed.data)
             xt = transposed.data
         }
-        g.im2col(xt, batch: n, into: cols.data)
-        // out[O × OH·OW·N] = W[O × C·k·k] · cols[C·k·k × OH·OW·N], straight into y when it stays batch last.
+        // out[O × OH·OW·N] = W ⊛ xt, straight into y when it stays batch last.
         var out = y.data
         if !emitsBatchLast {
             let product = reuse(self.product, outChannels, cells)
             self.product = product
             out = product.data
         }
-        BLAS.gemm(m: outChannels, n: cells, k: k, a: weight.value.data, lda: k, b: cols.data, ldb: cells,
-                  c: out, ldc: cells)
+        usedWinograd = WinogradConvolution.applies(to: g, gridChannels: outChannels)
+        if usedWinograd {
+            let w = WinogradConvolution(geometry: g, gridChannels: outChannels, batch: n)
+            let v = reuse(columns, 9, w.planeStride)
+            let u = reuse(winogradWeights, 9, w.weightStride)
+            let m = reuse(winogradGrid, 9, w.gridStride)
+            columns = v; winogradWeights = u; winogradGrid = m
+            w.transformWeights(weight.value.data, into: u.data)
+            w.transformPlanes(xt, into: v.data)
+            w.forwardProducts(u: u.data, v: v.data, m: m.data).run()
+            w.grid(fromTiles: m.data, into: out)
+        } else {
+            let cols = reuse(columns, k, cells)
+            columns = cols
+            g.im2col(xt, batch: n, into: cols.data)
+            // out[O × OH·OW·N] = W[O × C·k·k] · cols[C·k·k × OH·OW·N]
+            BLAS.gemm(m: outChannels, n: cells, k: k, a: weight.value.data, lda: k, b: cols.data, ldb: cells,
+                      c: out, ldc: cells)
+        }
         if emitsBatchLast {
             RowBias.add(bias.value.data, rows: outChannels, length: cells, to: y.data)
         } else {
@@ -121,7 +144,7 @@ public final class Conv2D: BatchLastConvolution, Initializable {
         guard let g = geometry, let cols = columns else {
             preconditionFailure("Conv2D.backward before forward")
         }
-        let n = batch, k = g.columnRows, cells = g.gridSize * n
+        let n = batch, cells = g.gridSize * n
         precondition(dy.shape == [n, outChannels, g.outHeight, g.outWidth] && dy.isBatchLast == emitsBatchLast,
                      "Conv2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.outHeight, g.outWidth])"
                         + " (batch last: \(dy.isBatchLast), expected \(emitsBatchLast))")
@@ -134,34 +157,76 @@ public final class Conv2D: BatchLastConvolution, Initializable {
             BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.gridSize, into: transposed.data)
             dyt = UnsafePointer(transposed.data)
         }
-        // dW[O × C·k·k] (+)= dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
-        let weightGradient = BLAS.Product(transB: true, m: outChannels, n: k, k: cells, a: dyt, lda: cells,
-                                          b: cols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
-                                          c: weight.gradient.data, ldc: k)
         if needs.parameters {
             ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.gridSize, batchLast: dy.isBatchLast,
                             into: bias.gradient.data, accumulate: needs.accumulate)
         }
-        guard needs.input else {
+        // The input gradient goes to dx, through dxt when the input came batch first.
+        var dx: Tensor?, dxt: UnsafeMutablePointer<Float>?
+        if needs.input {
+            let gradient = reuse(gradInput, n, inChannels, g.height, g.width)
+            gradInput = gradient
+            gradient.isBatchLast = inputIsBatchLast
+            dx = gradient
+            dxt = gradient.data
+            if !inputIsBatchLast {
+                let transposed = reuse(batchLast, inChannels * g.planeSize, n)
+                batchLast = transposed
+                dxt = transposed.data
+            }
+        }
+        if usedWinograd {
+            winogradBackward(g, dyt, cols, needs, into: dxt)
+        } else {
+            im2colBackward(g, dyt, cols, needs, into: dxt)
+        }
+        if let dx, let dxt, !inputIsBatchLast {
+            BatchTranspose.toBatchFirst(dxt, batch: n, rowLength: inChannels * g.planeSize, into: dx.data)
+        }
+        return dx
+    }
+
+    /// dW (+)= dyt · colsᵀ and, into dxt, col2im(Wᵀ · dyt).
+    private func im2colBackward(_ g: ConvGeometry, _ dyt: UnsafePointer<Float>, _ cols: Tensor, _ needs: GradientNeeds,
+                                into dxt: UnsafeMutablePointer<Float>?) {
+        let k = g.columnRows, cells = g.gridSize * batch
+        // dW[O × C·k·k] (+)= dyt[O × OH·OW·N] · colsᵀ[OH·OW·N × C·k·k]
+        let weightGradient = BLAS.Product(transB: true, m: outChannels, n: k, k: cells, a: dyt, lda: cells,
+                                          b: cols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
+                                          c: weight.gradient.data, ldc: k)
+        guard let dxt else {
             BLAS.runGradients(weight: weightGradient, input: nil, needs: needs)
-            return nil
+            return
         }
         let dcols = reuse(gradColumns, k, cells)
-        let dx = reuse(gradInput, n, inChannels, g.height, g.width)
-        gradColumns = dcols; gradInput = dx
-        dx.isBatchLast = inputIsBatchLast
+        gradColumns = dcols
         // dcols[C·k·k × OH·OW·N] = Wᵀ[C·k·k × O] · dyt[O × OH·OW·N]
         let columnGradient = BLAS.Product(transA: true, m: k, n: cells, k: outChannels, a: weight.value.data, lda: k,
                                           b: dyt, ldb: cells, c: dcols.data, ldc: cells)
         BLAS.runGradients(weight: weightGradient, input: columnGradient, needs: needs)
-        if inputIsBatchLast {
-            g.col2im(dcols.data, batch: n, into: dx.data)
-        } else {
-            let dxt = reuse(batchLast, inChannels * g.planeSize, n)
-            batchLast = dxt
-            g.col2im(dcols.data, batch: n, into: dxt.data)
-            BatchTranspose.toBatchFirst(dxt.data, batch: n, rowLength: inChannels * g.planeSize, into: dx.data)
+        g.col2im(dcols.data, batch: batch, into: dxt)
+    }
+
+    /// The same by Winograd: dU = dM · Vᵀ and dV = Uᵀ · dM (with dM from dyt, U from the weights
+    /// as they are now), then dW (+)= dU's weights and dxt = dV's planes.
+    private func winogradBackward(_ g: ConvGeometry, _ dyt: UnsafePointer<Float>, _ v: Tensor, _ needs: GradientNeeds,
+                                  into dxt: UnsafeMutablePointer<Float>?) {
+        let w = WinogradConvolution(geometry: g, gridChannels: outChannels, batch: batch)
+        let dm = reuse(winogradGrid, 9, w.gridStride)
+        let u = reuse(winogradWeights, 9, w.weightStride)
+        let du = reuse(winogradWeightGradient, 9, w.weightStride)
+        winogradGrid = dm; winogradWeights = u; winogradWeightGradient = du
+        w.transformGridGradient(dyt, into: dm.data)
+        let weightProducts = w.weightProducts(dm: dm.data, v: v.data, du: du.data)
+        var dv: Tensor?
+        if dxt != nil {
+            dv = reuse(gradColumns, 9, w.planeStride)
+            gradColumns = dv
+            w.transformWeights(weight.value.data, into: u.data)
         }
-        return dx
+        BLAS.runGradientBatches(weight: weightProducts, input: dv.map { w.planeProducts(u: u.data, dm: dm.data, dv: $0.data) },
+                                needs: needs)
+        if needs.parameters { w.weightGradient(du.data, beta: needs.accumulate ? 1 : 0, into: weight.gradient.data) }
+        if let dv, let dxt { w.planes(fromTileGradient: dv.data, into: dxt) }
     }
 }

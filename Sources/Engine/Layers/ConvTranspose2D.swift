@@ -7,6 +7,8 @@
 /// its bias, and a transpose gives y. Backward: dcols = im2col(dyt), dW += xt · dcolsᵀ, dxt = W · dcols.
 /// Between convolutions the transposes are skipped: a batch-last input is read as xt, and with
 /// `emitsBatchLast` y stays batch last (its gradient then arrives batch last too).
+/// The 4×4, stride-2, padding-1 layers between wider channel counts run by Winograd instead
+/// (`WinogradConvolution`, this layer's input being its grid and its output the planes).
 public final class ConvTranspose2D: BatchLastConvolution, Initializable {
     public let inChannels: Int
     public let outChannels: Int
@@ -39,6 +41,14 @@ public final class ConvTranspose2D: BatchLastConvolution, Initializable {
     private var outputBatchLast: Tensor?
     /// dxt[C × H·W·N]
     private var gradInputBatchLast: Tensor?
+    /// The last forward ran by Winograd: `columns` holds dV in forward and V in backward.
+    private var usedWinograd = false
+    /// Winograd's U (the weights' tiles), the input's tiles (kept for dW), the input gradient's
+    /// tiles, and dU.
+    private var winogradWeights: Tensor?
+    private var winogradInput: Tensor?
+    private var winogradInputGradient: Tensor?
+    private var winogradWeightGradient: Tensor?
 
     public init(inChannels: Int, outChannels: Int, kernel: Int, stride: Int = 1, padding: Int = 0,
                 outputPadding: Int = 0) {
@@ -100,8 +110,7 @@ public final class ConvTranspose2D: BatchLastConvolution, Initializable {
         geometry = g
         batch = n
         let y = reuse(output, n, outChannels, g.height, g.width)
-        let cols = reuse(columns, k, cells)
-        output = y; columns = cols
+        output = y
         y.isBatchLast = emitsBatchLast
 
         // xt is kept for dW: a batch-last input stays valid until backward (its layer's next forward comes later).
@@ -113,16 +122,35 @@ public final class ConvTranspose2D: BatchLastConvolution, Initializable {
         }
         forwardInput = xt
         inputIsBatchLast = x.isBatchLast
-        // cols[O·k·k × H·W·N] = Wᵀ[O·k·k × C] · xt[C × H·W·N]
-        BLAS.gemm(transA: true, m: k, n: cells, k: inChannels, a: weight.value.data, lda: k,
-                  b: xt.data, ldb: cells, c: cols.data, ldc: cells)
-        if emitsBatchLast {
-            g.col2im(cols.data, batch: n, into: y.data, initial: bias.value.data)
+        // yt[O·OH·OW × N], each channel from its bias: y itself when it stays batch last.
+        var yt = y.data
+        if !emitsBatchLast {
+            let transposed = reuse(outputBatchLast, outChannels * g.planeSize, n)
+            outputBatchLast = transposed
+            yt = transposed.data
+        }
+        usedWinograd = WinogradConvolution.applies(to: g, gridChannels: inChannels)
+        if usedWinograd {
+            // dV = Uᵀ · (xt's tiles), then the planes of dV.
+            let w = WinogradConvolution(geometry: g, gridChannels: inChannels, batch: n)
+            let tiles = reuse(winogradInput, 9, w.gridStride)
+            let u = reuse(winogradWeights, 9, w.weightStride)
+            let dv = reuse(columns, 9, w.planeStride)
+            winogradInput = tiles; winogradWeights = u; columns = dv
+            w.transformGridGradient(xt.data, into: tiles.data)
+            w.transformWeights(weight.value.data, into: u.data)
+            w.planeProducts(u: u.data, dm: tiles.data, dv: dv.data).run()
+            w.planes(fromTileGradient: dv.data, initial: bias.value.data, into: yt)
         } else {
-            let yt = reuse(outputBatchLast, outChannels * g.planeSize, n)
-            outputBatchLast = yt
-            g.col2im(cols.data, batch: n, into: yt.data, initial: bias.value.data)
-            BatchTranspose.toBatchFirst(yt.data, batch: n, rowLength: outChannels * g.planeSize, into: y.data)
+            let cols = reuse(columns, k, cells)
+            columns = cols
+            // cols[O·k·k × H·W·N] = Wᵀ[O·k·k × C] · xt[C × H·W·N]
+            BLAS.gemm(transA: true, m: k, n: cells, k: inChannels, a: weight.value.data, lda: k,
+                      b: xt.data, ldb: cells, c: cols.data, ldc: cells)
+            g.col2im(cols.data, batch: n, into: yt, initial: bias.value.data)
+        }
+        if !emitsBatchLast {
+            BatchTranspose.toBatchFirst(yt, batch: n, rowLength: outChannels * g.planeSize, into: y.data)
         }
         return y
     }
@@ -144,35 +172,75 @@ public final class ConvTranspose2D: BatchLastConvolution, Initializable {
             BatchTranspose.toBatchLast(dy.data, batch: n, rowLength: outChannels * g.planeSize, into: transposed.data)
             dyt = UnsafePointer(transposed.data)
         }
-        g.im2col(dyt, batch: n, into: dcols.data)
-        // dW[C × O·k·k] (+)= xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
-        let weightGradient = BLAS.Product(transB: true, m: inChannels, n: k, k: cells, a: xt.data, lda: cells,
-                                          b: dcols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
-                                          c: weight.gradient.data, ldc: k)
         if needs.parameters {
             ChannelSums.add(dy.data, batch: n, channels: outChannels, plane: g.planeSize, batchLast: dy.isBatchLast,
                             into: bias.gradient.data, accumulate: needs.accumulate)
         }
-        guard needs.input else {
-            BLAS.runGradients(weight: weightGradient, input: nil, needs: needs)
-            return nil
+        // dxt[C × H·W·N]: dx itself when the input came batch last.
+        var dx: Tensor?, dxt: UnsafeMutablePointer<Float>?
+        if needs.input {
+            let gradient = reuse(gradInput, n, inChannels, g.outHeight, g.outWidth)
+            gradInput = gradient
+            gradient.isBatchLast = inputIsBatchLast
+            dx = gradient
+            dxt = gradient.data
+            if !inputIsBatchLast {
+                let transposed = reuse(gradInputBatchLast, inChannels, cells)
+                gradInputBatchLast = transposed
+                dxt = transposed.data
+            }
         }
-        let dx = reuse(gradInput, n, inChannels, g.outHeight, g.outWidth)
-        gradInput = dx
-        dx.isBatchLast = inputIsBatchLast
-        // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N], straight into dx when the input came batch last.
-        var dxt = dx.data
-        if !dx.isBatchLast {
-            let transposed = reuse(gradInputBatchLast, inChannels, cells)
-            gradInputBatchLast = transposed
-            dxt = transposed.data
+        if usedWinograd {
+            winogradBackward(g, dyt, needs, into: dxt)
+        } else {
+            im2colBackward(g, dyt, xt, dcols, needs, into: dxt)
         }
-        let inputGradient = BLAS.Product(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data,
-                                         ldb: cells, c: dxt, ldc: cells)
-        BLAS.runGradients(weight: weightGradient, input: inputGradient, needs: needs)
-        if !dx.isBatchLast {
+        if let dx, let dxt, !inputIsBatchLast {
             BatchTranspose.toBatchFirst(dxt, batch: n, rowLength: inChannels * g.gridSize, into: dx.data)
         }
         return dx
+    }
+
+    /// dcols = im2col(dyt), dW (+)= xt · dcolsᵀ and dxt = W · dcols.
+    private func im2colBackward(_ g: ConvGeometry, _ dyt: UnsafePointer<Float>, _ xt: Tensor, _ dcols: Tensor,
+                                _ needs: GradientNeeds, into dxt: UnsafeMutablePointer<Float>?) {
+        let k = g.columnRows, cells = g.gridSize * batch
+        g.im2col(dyt, batch: batch, into: dcols.data)
+        // dW[C × O·k·k] (+)= xt[C × H·W·N] · dcolsᵀ[H·W·N × O·k·k]
+        let weightGradient = BLAS.Product(transB: true, m: inChannels, n: k, k: cells, a: xt.data, lda: cells,
+                                          b: dcols.data, ldb: cells, beta: needs.accumulate ? 1 : 0,
+                                          c: weight.gradient.data, ldc: k)
+        // dxt[C × H·W·N] = W[C × O·k·k] · dcols[O·k·k × H·W·N]
+        let inputGradient = dxt.map {
+            BLAS.Product(m: inChannels, n: cells, k: k, a: weight.value.data, lda: k, b: dcols.data, ldb: cells,
+                         c: $0, ldc: cells)
+        }
+        BLAS.runGradients(weight: weightGradient, input: inputGradient, needs: needs)
+    }
+
+    /// The same by Winograd: V = dyt's tiles, dU = (the input's tiles) · Vᵀ and the input
+    /// gradient's tiles U · V (U from the weights as they are now); then dW (+)= dU's weights
+    /// and dxt = the grid of those tiles.
+    private func winogradBackward(_ g: ConvGeometry, _ dyt: UnsafePointer<Float>, _ needs: GradientNeeds,
+                                  into dxt: UnsafeMutablePointer<Float>?) {
+        guard let tiles = winogradInput else { preconditionFailure("ConvTranspose2D.backward before forward") }
+        let w = WinogradConvolution(geometry: g, gridChannels: inChannels, batch: batch)
+        let v = reuse(columns, 9, w.planeStride)
+        let du = reuse(winogradWeightGradient, 9, w.weightStride)
+        columns = v; winogradWeightGradient = du
+        w.transformPlanes(dyt, into: v.data)
+        var inputProducts: BLAS.Batch?
+        var inputTiles: Tensor?
+        if dxt != nil {
+            let u = reuse(winogradWeights, 9, w.weightStride)
+            let m = reuse(winogradInputGradient, 9, w.gridStride)
+            winogradWeights = u; winogradInputGradient = m; inputTiles = m
+            w.transformWeights(weight.value.data, into: u.data)
+            inputProducts = w.forwardProducts(u: u.data, v: v.data, m: m.data)
+        }
+        BLAS.runGradientBatches(weight: w.weightProducts(dm: tiles.data, v: v.data, du: du.data), input: inputProducts,
+                                needs: needs)
+        if needs.parameters { w.weightGradient(du.data, beta: needs.accumulate ? 1 : 0, into: weight.gradient.data) }
+        if let inputTiles, let dxt { w.grid(fromTiles: inputTiles.data, into: dxt) }
     }
 }

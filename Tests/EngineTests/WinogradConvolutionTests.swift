@@ -1,0 +1,141 @@
+import XCTest
+@testable import Engine
+
+/// The Winograd path of the 4×4, stride-2, padding-1 layers, against direct loops (forward), the
+/// im2col path (every gradient), and finite differences.
+final class WinogradConvolutionTests: XCTestCase {
+    /// (batch, in, out, height, width): odd grids (whole tiles past the edge), one-pixel grids,
+    /// and a batch longer than the transforms' 512-lane chunks.
+    private let shapes: [(Int, Int, Int, Int, Int)] = [
+        (3, 16, 20, 14, 14),
+        (2, 16, 16, 6, 10),
+        (2, 17, 16, 2, 2),
+        (1, 24, 32, 8, 4),
+        (520, 16, 16, 4, 4),
+    ]
+
+    private func randomTensor(_ shape: [Int], _ rng: inout RandomGenerator) -> Tensor {
+        let t = Tensor(shape: shape); rng.fillNormal(t); return t
+    }
+
+    private func worstError(_ actual: [Float], _ expected: [Double]) -> Double {
+        zip(actual, expected).map { abs(Double($0) - $1) / max(1, abs($1)) }.max() ?? 0
+    }
+
+    /// Relative to the tensor's largest value: a weight gradient sums thousands of terms, whose
+    /// rounding differs between the two paths.
+    private func worstError(_ actual: [Float], _ expected: [Float]) -> Double {
+        let scale = max(1, expected.map { abs(Double($0)) }.max() ?? 0)
+        return (zip(actual, expected).map { abs(Double($0) - Double($1)) }.max() ?? 0) / scale
+    }
+
+    func testTheDCGANLayersTakeThePathAndNarrowOnesDoNot() {
+        func applies(_ channels: Int, _ grid: Int, _ size: Int, kernel: Int = 4, stride: Int = 2, padding: Int = 1) -> Bool {
+            let g = ConvGeometry(channels: channels, height: size, width: size, kernel: kernel, stride: stride,
+                                 padding: padding)
+            return WinogradConvolution.applies(to: g, gridChannels: grid)
+        }
+        XCTAssertTrue(applies(64, 128, 14), "D's second convolution")
+        XCTAssertFalse(applies(1, 64, 28), "D's first: one input channel")
+        XCTAssertFalse(applies(64, 128, 13), "odd planes")
+        XCTAssertFalse(applies(64, 128, 14, kernel: 3), "another kernel")
+        XCTAssertFalse(applies(64, 128, 14, padding: 0), "another padding")
+        ConvolutionKernels.withWinograd(false) { XCTAssertFalse(applies(64, 128, 14), "switched off") }
+        XCTAssertTrue(ConvolutionKernels.usesWinograd, "the switch is restored")
+    }
+
+    func testForwardMatchesDirectLoops() {
+        var rng = RandomGenerator(seed: 11)
+        for (n, c, o, h, w) in shapes where n < 100 {
+            KernelUsage.reset()
+            let conv = Conv2D(inChannels: c, outChannels: o, kernel: 4, stride: 2, padding: 1)
+            conv.initialize(.default, rng: &rng)
+            let x = randomTensor([n, c, h, w], &rng)
+            let y = conv.forward(x, training: true)
+            let expected = ConvolutionReference.conv(x, weight: conv.weight.value, bias: conv.bias.value, stride: 2, padding: 1)
+            XCTAssertEqual(y.shape, expected.shape)
+            XCTAssertLessThan(worstError(y.array, expected.values), 1e-4, "conv \(c)→\(o) on \(h)×\(w)")
+            XCTAssertTrue(KernelUsage.kernels.contains(.winograd))
+            XCTAssertFalse(KernelUsage.kernels.contains(.im2col))
+
+            let convT = ConvTranspose2D(inChannels: o, outChannels: c, kernel: 4, stride: 2, padding: 1)
+            convT.initialize(.default, rng: &rng)
+            let grid = randomTensor([n, o, h / 2, w / 2], &rng)
+            let planes = convT.forward(grid, training: true)
+            let reference = ConvolutionReference.convTranspose(grid, weight: convT.weight.value, bias: convT.bias.value,
+                                                               stride: 2, padding: 1, outputPadding: 0)
+            XCTAssertEqual(planes.shape, reference.shape)
+            XCTAssertLessThan(worstError(planes.array, reference.values), 1e-4, "convT \(o)→\(c) on \(h / 2)×\(w / 2)")
+        }
+    }
+
+    /// Forward and backward of both layers, every need, accumulating or not, batch first and
+    /// batch last, against the same layers on im2col.
+    func testEveryGradientMatchesIm2col() {
+        for (n, c, o, h, w) in shapes {
+            for batchLast in [false, true] {
+                for transposed in [false, true] {
+                    let viaIm2col = ConvolutionKernels.withWinograd(false) {
+                        gradients(n, c, o, h, w, transposed: transposed, batchLast: batchLast)
+                    }
+                    let viaWinograd = gradients(n, c, o, h, w, transposed: transposed, batchLast: batchLast)
+                    XCTAssertEqual(viaIm2col.count, viaWinograd.count)
+                    for (index, (a, b)) in zip(viaIm2col, viaWinograd).enumerated() {
+                        XCTAssertEqual(a.count, b.count)
+                        XCTAssertLessThan(worstError(b, a), 1e-4,
+                                          "\(transposed ? "convT" : "conv") \(c)/\(o) on \(h)×\(w), batch last \(batchLast), "
+                                              + "result \(index)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// y, then (dx, dW, db) for .all twice (the second accumulating), .inputOnly and .parametersOnly.
+    private func gradients(_ n: Int, _ c: Int, _ o: Int, _ h: Int, _ w: Int, transposed: Bool,
+                           batchLast: Bool) -> [[Float]] {
+        var rng = RandomGenerator(seed: 12)
+        let layer: Layer & Initializable & BatchLastConvolution = transposed
+            ? ConvTranspose2D(inChannels: o, outChannels: c, kernel: 4, stride: 2, padding: 1)
+            : Conv2D(inChannels: c, outChannels: o, kernel: 4, stride: 2, padding: 1)
+        layer.initialize(.default, rng: &rng)
+        layer.emitsBatchLast = batchLast
+        let x = randomTensor(transposed ? [n, o, h / 2, w / 2] : [n, c, h, w], &rng)
+        if batchLast {
+            // The same values, held batch last, as a preceding convolution would hand them on.
+            let t = Tensor(shape: x.shape)
+            BatchTranspose.toBatchLast(x.data, batch: n, rowLength: x.count / n, into: t.data)
+            t.isBatchLast = true
+            x.copy(from: t)
+            x.isBatchLast = true
+        }
+        let y = layer.forward(x, training: true)
+        let dy = randomTensor(y.shape, &rng)
+        dy.isBatchLast = batchLast
+        var results = [y.array]
+        for p in layer.parameters { p.gradient.zero() }
+        results.append(layer.backward(dy, needs: .all)!.array)
+        results.append(layer.backward(dy, needs: GradientNeeds(parameters: true, input: true, accumulate: true))!.array)
+        results += layer.parameters.map(\.gradient.array)
+        results.append(layer.backward(dy, needs: .inputOnly)!.array)
+        XCTAssertNil(layer.backward(dy, needs: .parametersOnly))
+        results += layer.parameters.map(\.gradient.array)
+        return results
+    }
+
+    func testGradientsMatchFiniteDifferences() {
+        GradientCheck(samplesPerTensor: 24).run(Conv2D(inChannels: 16, outChannels: 16, kernel: 4, stride: 2, padding: 1),
+                                                inputShape: [2, 16, 6, 6])
+        GradientCheck(samplesPerTensor: 24).run(ConvTranspose2D(inChannels: 16, outChannels: 16, kernel: 4, stride: 2,
+                                                                padding: 1),
+                                                inputShape: [2, 16, 3, 3])
+    }
+
+    /// bf16 products keep im2col (measured faster there).
+    func testBF16ProductsKeepIm2col() throws {
+        try XCTSkipUnless(BF16Kernel.available.contains(.vectors), "bf16 products need AVX512-BF16")
+        let g = ConvGeometry(channels: 64, height: 14, width: 14, kernel: 4, stride: 2, padding: 1)
+        XCTAssertTrue(WinogradConvolution.applies(to: g, gridChannels: 128))
+        BLAS.withPrecision(.bf16) { XCTAssertFalse(WinogradConvolution.applies(to: g, gridChannels: 128)) }
+    }
+}
