@@ -43,7 +43,7 @@ public enum KernelUsage {
             case .swiftActivation: return "Swift SIMD4"
             case .swiftTranscendental: return "Swift scalar exp/tanh"
             case .im2col: return "im2col + sgemm"
-            case .winograd: return "Winograd F(2×2, 2×2) + sgemm"
+            case .winograd: return "Winograd F(2×2, 2×2)"
             }
         }
     }
