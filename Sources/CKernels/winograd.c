@@ -176,24 +176,24 @@ CK_INLINE void planeGradientBody(const float *dv, long channels, Shape s, const 
 // u[9][O][4C] = G·g·Gᵀ of w[O][C][4][4]: U[r][t] sums g[a][b] over a ∈ taps(r), b ∈ taps(t),
 // with taps 0 → {0}, 1 → {0, 1}, 2 → {1} (G's rows). One matrix ξ at a time: the nine lie a
 // multiple of 4 KB apart, and writing all nine at once thrashes L1's sets.
-static void weightsBody(const float *w, long rows, long channels, float *u) {
+static void weightsBody(const float *w, long rows, long channels, long xi0, long xi1, float *u) {
     long k = 4 * channels;
-    for (int r = 0; r < 3; r++)
-        for (int t = 0; t < 3; t++) {
-            float *out = u + (3 * r + t) * rows * k;
-            int aFirst = r == 2, aLast = r != 0, bFirst = t == 2, bLast = t != 0;
-            for (long o = 0; o < rows; o++)
-                for (long c = 0; c < channels; c++) {
-                    const float *kernel = w + (o * channels + c) * 16;
-                    for (int p = 0; p < 2; p++)
-                        for (int q = 0; q < 2; q++) {
-                            float sum = 0;
-                            for (int a = aFirst; a <= aLast; a++)
-                                for (int b = bFirst; b <= bLast; b++) sum += kernel[(2 * a + p) * 4 + 2 * b + q];
-                            out[o * k + 4 * c + 2 * p + q] = sum;
-                        }
-                }
-        }
+    for (long xi = xi0; xi < xi1; xi++) {
+        int r = (int)(xi / 3), t = (int)(xi % 3);
+        float *out = u + xi * rows * k;
+        int aFirst = r == 2, aLast = r != 0, bFirst = t == 2, bLast = t != 0;
+        for (long o = 0; o < rows; o++)
+            for (long c = 0; c < channels; c++) {
+                const float *kernel = w + (o * channels + c) * 16;
+                for (int p = 0; p < 2; p++)
+                    for (int q = 0; q < 2; q++) {
+                        float sum = 0;
+                        for (int a = aFirst; a <= aLast; a++)
+                            for (int b = bFirst; b <= bLast; b++) sum += kernel[(2 * a + p) * 4 + 2 * b + q];
+                        out[o * k + 4 * c + 2 * p + q] = sum;
+                    }
+            }
+    }
 }
 
 // dw[O][C][4][4] = Gᵀ·dU·G (+ beta·dw) of du[9][O][4C] (the adjoint of `weightsBody`).
@@ -280,7 +280,9 @@ void ck_wino_plane_gradient(const float *dv, long channels, long outHeight, long
     else planeGradientPortable(dv, channels, s, initial, c0, c1, dx);
 }
 
-void ck_wino_weights(const float *w, long rows, long channels, float *u) { weightsBody(w, rows, channels, u); }
+void ck_wino_weights(const float *w, long rows, long channels, long xi0, long xi1, float *u) {
+    weightsBody(w, rows, channels, xi0, xi1, u);
+}
 
 void ck_wino_weight_gradient(const float *du, long rows, long channels, float beta, float *dw) {
     weightGradientBody(du, rows, channels, beta, dw);

@@ -130,8 +130,8 @@ void ck_wino_grid_gradient(const float *dy, long rows, long outHeight, long outW
 /// channels [c0, c1); each pixel sums its terms in a fixed order.
 void ck_wino_plane_gradient(const float *dv, long channels, long outHeight, long outWidth, long n,
                             const float *initial, long c0, long c1, float *dx);
-/// u[9][O][4C] ← w[O][C][4][4].
-void ck_wino_weights(const float *w, long rows, long channels, float *u);
+/// u[9][O][4C] ← w[O][C][4][4], matrices ξ ∈ [xi0, xi1).
+void ck_wino_weights(const float *w, long rows, long channels, long xi0, long xi1, float *u);
 /// dw[O][C][4][4] ← (the adjoint of `ck_wino_weights` applied to du[9][O][4C]) + beta·dw.
 void ck_wino_weight_gradient(const float *du, long rows, long channels, float beta, float *dw);
 

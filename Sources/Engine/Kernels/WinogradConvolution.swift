@@ -45,7 +45,7 @@ struct WinogradConvolution {
 
     /// u ← w[O×C×4×4].
     func transformWeights(_ w: UnsafePointer<Float>, into u: UnsafeMutablePointer<Float>) {
-        ck_wino_weights(w, gridChannels, geometry.channels, u)
+        run(.weights, 9, from: w, to: u)
     }
 
     /// dw[O×C×4×4] ← du's weight gradient + beta·dw.
@@ -101,7 +101,7 @@ struct WinogradConvolution {
 
     // MARK: Splitting the transforms across the pool
 
-    private enum Transform { case planes, grid, gridGradient, planeGradient }
+    private enum Transform { case planes, grid, gridGradient, planeGradient, weights }
 
     private struct Job {
         var transform: Transform
@@ -113,12 +113,12 @@ struct WinogradConvolution {
         var initial: UnsafePointer<Float>?
     }
 
-    /// Threads take disjoint channels (each a whole plane or grid channel), so each output float
-    /// is written by one thread in one fixed order.
+    /// Threads take disjoint channels (each a whole plane or grid channel; for the weights, whole
+    /// matrices ξ), so each output float is written by one thread in one fixed order.
     private func run(_ transform: Transform, _ channels: Int, from: UnsafePointer<Float>,
                      to: UnsafeMutablePointer<Float>, initial: UnsafePointer<Float>? = nil) {
         KernelUsage.record(.winograd)
-        let perChannel = max(1, geometry.gridSize * batch * 9 / 4)
+        let perChannel = transform == .weights ? weightStride : max(1, geometry.gridSize * batch * 9 / 4)
         ComputePool.shared.forEachRange(channels, minimumPerPart: max(1, 32_768 / perChannel),
                                         arguments: Job(transform: transform, geometry: geometry, gridChannels: gridChannels, batch: batch,
                                                        from: from, to: to, initial: initial),
@@ -133,6 +133,7 @@ struct WinogradConvolution {
         case .grid: ck_wino_output(job.from, job.gridChannels, oh, ow, n, start, end, job.to)
         case .gridGradient: ck_wino_grid_gradient(job.from, job.gridChannels, oh, ow, n, start, end, job.to)
         case .planeGradient: ck_wino_plane_gradient(job.from, g.channels, oh, ow, n, job.initial, start, end, job.to)
+        case .weights: ck_wino_weights(job.from, job.gridChannels, g.channels, start, end, job.to)
         }
     }
 }
