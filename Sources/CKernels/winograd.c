@@ -71,7 +71,7 @@ CK_INLINE void inputBody(const float *x, long channels, Shape s, long c0, long c
 // y[O][OH][OW][N] for rows [o0, o1).
 CK_INLINE void outputBody(const float *m, long rows, Shape s, long o0, long o1, float *y) {
     long length = s.tilesHigh * s.tilesWide * s.n, stride = ck_wino_matrix_stride(rows, length);
-    float scratch[CHUNK];
+    float scratch[CHUNK];  // the tiles' outputs past the grid's edge, never read
     for (long o = o0; o < o1; o++)
         for (long ti = 0; ti < s.tilesHigh; ti++)
             for (long tj = 0; tj < s.tilesWide; tj++)
@@ -136,7 +136,7 @@ CK_INLINE void planeGradientBody(const float *dv, long channels, Shape s, const 
     long height = 2 * s.outHeight, width = 2 * s.outWidth, rows = 4 * channels;
     long length = s.tilesHigh * s.tilesWide * s.n, plane = height * width * s.n;
     long stride = ck_wino_matrix_stride(rows, length);
-    float scratch[CHUNK];
+    float scratch[CHUNK] = {0};  // zeroed: the plane gradient adds into it, and stale bits could be denormals
     for (long c = c0; c < c1; c++) {
         float start = initial ? initial[c] : 0;
         float *target = dx + c * plane;
@@ -174,8 +174,9 @@ CK_INLINE void planeGradientBody(const float *dv, long channels, Shape s, const 
 }
 
 // u[9][O][4C] = G·g·Gᵀ of w[O][C][4][4]: U[r][t] sums g[a][b] over a ∈ taps(r), b ∈ taps(t),
-// with taps 0 → {0}, 1 → {0, 1}, 2 → {1} (G's rows). One matrix ξ at a time: the nine lie a
-// multiple of 4 KB apart, and writing all nine at once thrashes L1's sets.
+// with taps 0 → {0}, 1 → {0, 1}, 2 → {1} (G's rows). One matrix ξ at a time: the nine lie
+// O·4C floats apart (a multiple of 4 KB at the DCGAN's sizes), and writing all nine at once
+// thrashed L1's sets (0.60 ms against 0.09).
 static void weightsBody(const float *w, long rows, long channels, long xi0, long xi1, float *u) {
     long k = 4 * channels;
     for (long xi = xi0; xi < xi1; xi++) {

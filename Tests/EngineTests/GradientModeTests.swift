@@ -46,6 +46,11 @@ final class GradientModeTests: XCTestCase {
                                          inputShape: [2, 2, 6, 6])
         assertOverwriteMatchesAccumulate(ConvTranspose2D(inChannels: 3, outChannels: 2, kernel: 4, stride: 2, padding: 1),
                                          inputShape: [2, 3, 3, 3])
+        // Wide enough for Winograd: its weight gradient is written, not added, when overwriting.
+        assertOverwriteMatchesAccumulate(Conv2D(inChannels: 16, outChannels: 16, kernel: 4, stride: 2, padding: 1),
+                                         inputShape: [2, 16, 6, 6])
+        assertOverwriteMatchesAccumulate(ConvTranspose2D(inChannels: 16, outChannels: 16, kernel: 4, stride: 2, padding: 1),
+                                         inputShape: [2, 16, 3, 3])
     }
 
     func testMinibatchDiscrimination() {

@@ -69,53 +69,79 @@ final class WinogradConvolutionTests: XCTestCase {
         }
     }
 
-    /// Forward and backward of both layers, every need, accumulating or not, batch first and
-    /// batch last, against the same layers on im2col.
+    /// Forward and backward of both layers, every need, overwriting and accumulating, with every
+    /// combination of input layout and output layout, against the same layers on im2col.
     func testEveryGradientMatchesIm2col() {
         for (n, c, o, h, w) in shapes {
-            for batchLast in [false, true] {
+            assertWinogradMatchesIm2col(n, c, o, h, w)
+        }
+    }
+
+    /// The same on two and three threads, with shapes whose products split by rows (fewer tile
+    /// columns than channels) and whose weight transform splits by matrix.
+    func testEveryGradientMatchesIm2colOnSeveralThreads() {
+        defer { ComputePool.configure(threads: 1) }
+        for threads in [2, 3] {
+            ComputePool.configure(threads: threads)
+            assertWinogradMatchesIm2col(8, 16, 128, 8, 8)
+            assertWinogradMatchesIm2col(2, 64, 128, 14, 14)
+        }
+    }
+
+    private func assertWinogradMatchesIm2col(_ n: Int, _ c: Int, _ o: Int, _ h: Int, _ w: Int,
+                                             file: StaticString = #filePath, line: UInt = #line) {
+        for inputBatchLast in [false, true] {
+            for outputBatchLast in [false, true] {
                 for transposed in [false, true] {
+                    let label = "\(transposed ? "convT" : "conv") \(c)/\(o) on \(h)×\(w), batch \(n), input batch last "
+                        + "\(inputBatchLast), output batch last \(outputBatchLast)"
                     let viaIm2col = ConvolutionKernels.withWinograd(false) {
-                        gradients(n, c, o, h, w, transposed: transposed, batchLast: batchLast)
+                        gradients(n, c, o, h, w, transposed: transposed, inputBatchLast: inputBatchLast,
+                                  outputBatchLast: outputBatchLast)
                     }
-                    let viaWinograd = gradients(n, c, o, h, w, transposed: transposed, batchLast: batchLast)
-                    XCTAssertEqual(viaIm2col.count, viaWinograd.count)
+                    XCTAssertFalse(KernelUsage.kernels.contains(.winograd), label, file: file, line: line)
+                    let viaWinograd = ConvolutionKernels.withWinograd(true) {
+                        gradients(n, c, o, h, w, transposed: transposed, inputBatchLast: inputBatchLast,
+                                  outputBatchLast: outputBatchLast)
+                    }
+                    XCTAssertTrue(KernelUsage.kernels.contains(.winograd), label, file: file, line: line)
+                    XCTAssertEqual(viaIm2col.count, viaWinograd.count, label, file: file, line: line)
                     for (index, (a, b)) in zip(viaIm2col, viaWinograd).enumerated() {
-                        XCTAssertEqual(a.count, b.count)
-                        XCTAssertLessThan(worstError(b, a), 1e-4,
-                                          "\(transposed ? "convT" : "conv") \(c)/\(o) on \(h)×\(w), batch last \(batchLast), "
-                                              + "result \(index)")
+                        XCTAssertEqual(a.count, b.count, label, file: file, line: line)
+                        XCTAssertLessThan(worstError(b, a), 1e-4, "\(label), result \(index)", file: file, line: line)
                     }
                 }
             }
         }
     }
 
-    /// y, then (dx, dW, db) for .all twice (the second accumulating), .inputOnly and .parametersOnly.
+    /// y, then after backward with .all overwriting: dx, dW, db; again accumulating: dx, dW, db;
+    /// .inputOnly: dx; .parametersOnly: dW, db (unchanged by the input-only pass).
     private func gradients(_ n: Int, _ c: Int, _ o: Int, _ h: Int, _ w: Int, transposed: Bool,
-                           batchLast: Bool) -> [[Float]] {
+                           inputBatchLast: Bool, outputBatchLast: Bool) -> [[Float]] {
+        KernelUsage.reset()
         var rng = RandomGenerator(seed: 12)
         let layer: Layer & Initializable & BatchLastConvolution = transposed
             ? ConvTranspose2D(inChannels: o, outChannels: c, kernel: 4, stride: 2, padding: 1)
             : Conv2D(inChannels: c, outChannels: o, kernel: 4, stride: 2, padding: 1)
         layer.initialize(.default, rng: &rng)
-        layer.emitsBatchLast = batchLast
+        layer.emitsBatchLast = outputBatchLast
         let x = randomTensor(transposed ? [n, o, h / 2, w / 2] : [n, c, h, w], &rng)
-        if batchLast {
+        if inputBatchLast {
             // The same values, held batch last, as a preceding convolution would hand them on.
             let t = Tensor(shape: x.shape)
             BatchTranspose.toBatchLast(x.data, batch: n, rowLength: x.count / n, into: t.data)
-            t.isBatchLast = true
             x.copy(from: t)
             x.isBatchLast = true
         }
         let y = layer.forward(x, training: true)
         let dy = randomTensor(y.shape, &rng)
-        dy.isBatchLast = batchLast
+        dy.isBatchLast = outputBatchLast
         var results = [y.array]
-        for p in layer.parameters { p.gradient.zero() }
+        for p in layer.parameters { p.gradient.fill(.nan) }
+        results.append(layer.backward(dy, needs: GradientNeeds(parameters: true, input: true, accumulate: false))!.array)
+        results += layer.parameters.map(\.gradient.array)
         results.append(layer.backward(dy, needs: .all)!.array)
-        results.append(layer.backward(dy, needs: GradientNeeds(parameters: true, input: true, accumulate: true))!.array)
         results += layer.parameters.map(\.gradient.array)
         results.append(layer.backward(dy, needs: .inputOnly)!.array)
         XCTAssertNil(layer.backward(dy, needs: .parametersOnly))

@@ -22,6 +22,7 @@ extension BLAS {
         /// Every product, split across the pool by C's longer side.
         func run(pool: ComputePool = .shared) {
             _ = BLAS.singleThreaded
+            if product.m == 0 || product.n == 0 { return }
             let byColumns = product.n >= product.m
             let parts = pool.threadCount > 1 && product.flops >= 500_000
                 ? min(pool.threadCount, max(1, (byColumns ? product.n : product.m) / 16)) : 1

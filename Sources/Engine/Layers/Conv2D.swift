@@ -28,11 +28,11 @@ public final class Conv2D: BatchLastConvolution, Initializable {
     private var gradInput: Tensor?
     /// xt[C·H·W × N] in forward, dxt in backward.
     private var batchLast: Tensor?
-    /// cols[C·k·k × OH·OW·N] of the last forward, kept for dW.
+    /// cols[C·k·k × OH·OW·N] of the last forward, kept for dW (by Winograd: V).
     private var columns: Tensor?
     /// [O × OH·OW·N]: y batch-last in forward, then dy batch-last in backward.
     private var product: Tensor?
-    /// dcols[C·k·k × OH·OW·N]
+    /// dcols[C·k·k × OH·OW·N] (by Winograd: dV)
     private var gradColumns: Tensor?
     /// The last forward ran by Winograd: `columns` holds V, `gradColumns` takes dV.
     private var usedWinograd = false

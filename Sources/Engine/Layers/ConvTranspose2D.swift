@@ -35,7 +35,7 @@ public final class ConvTranspose2D: BatchLastConvolution, Initializable {
     private var gradInput: Tensor?
     /// xt[C × H·W·N] of the last forward, kept for dW.
     private var inputBatchLast: Tensor?
-    /// [O·k·k × H·W·N]: cols in forward, dcols in backward.
+    /// [O·k·k × H·W·N]: cols in forward, dcols in backward (by Winograd: dV, then V).
     private var columns: Tensor?
     /// [O·OH·OW × N]: yt in forward, dyt in backward.
     private var outputBatchLast: Tensor?
