@@ -19,11 +19,11 @@ struct WinogradConvolution {
     let batch: Int
 
     /// Whether a convolution of this shape takes this path: the geometry above and at least 16
-    /// channels on both sides (a one-channel layer's products are too thin to gain), with fp32
-    /// products (bf16 measured slower this way: each of the nine products converts its operands),
-    /// unless `ConvolutionKernels` has it switched off.
+    /// channels on both sides (a one-channel layer's products are too thin to gain), unless
+    /// `ConvolutionKernels` has it switched off. In fp32 and bf16 runs alike (bf16 rounds the
+    /// transformed operands, U and V, as it rounds im2col's columns).
     static func applies(to g: ConvGeometry, gridChannels: Int) -> Bool {
-        ConvolutionKernels.usesWinograd && BLAS.precision == .fp32 && g.kernel == 4 && g.stride == 2 && g.padding == 1
+        ConvolutionKernels.usesWinograd && g.kernel == 4 && g.stride == 2 && g.padding == 1
             && g.height == 2 * g.outHeight && g.width == 2 * g.outWidth
             && g.channels >= 16 && gridChannels >= 16
     }
