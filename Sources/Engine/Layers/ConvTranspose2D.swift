@@ -159,7 +159,7 @@ public final class ConvTranspose2D: BatchLastConvolution, Initializable {
         guard let g = geometry, let xt = forwardInput, let dcols = columns else {
             preconditionFailure("ConvTranspose2D.backward before forward")
         }
-        let n = batch, k = g.columnRows, cells = g.gridSize * n
+        let n = batch, cells = g.gridSize * n
         precondition(dy.shape == [n, outChannels, g.height, g.width] && dy.isBatchLast == emitsBatchLast,
                      "ConvTranspose2D.backward: gradient \(dy.shape) for output \([n, outChannels, g.height, g.width])"
                         + " (batch last: \(dy.isBatchLast), expected \(emitsBatchLast))")
