@@ -34,28 +34,51 @@ static Shape shapeOf(long outHeight, long outWidth, long n) {
     return s;
 }
 
+// Where tile (ti, tj) of the phase plane (p, q) of channel c reads and writes, lanes from n0:
+// the offsets of its 3×3 patch in the planes x[C][H][W][N] (−1 past the image's edge), and of
+// its nine values in the nine matrices of rows 4C.
+CK_INLINE void patchOffsets(Shape s, long channels, long c, int p, int q, long ti, long tj, long n0, long pixel[9],
+                            long matrix[9]) {
+    long height = 2 * s.outHeight, width = 2 * s.outWidth;
+    long length = s.tilesHigh * s.tilesWide * s.n, stride = ck_wino_matrix_stride(4 * channels, length);
+    for (int r = 0; r < 3; r++)
+        for (int t = 0; t < 3; t++) {
+            long h = 2 * (2 * ti + r) + p - 1, w = 2 * (2 * tj + t) + q - 1;
+            pixel[3 * r + t] = h >= 0 && h < height && w >= 0 && w < width ? ((c * height + h) * width + w) * s.n + n0
+                                                                           : -1;
+            matrix[3 * r + t] = (3 * r + t) * stride + (4 * c + 2 * p + q) * length + (ti * s.tilesWide + tj) * s.n + n0;
+        }
+}
+
+// The same for tile (ti, tj) of grid channel o: its 2×2 pixels in y[O][OH][OW][N] (−1 past the
+// grid's edge) and its nine values in the nine matrices of `rows` rows.
+CK_INLINE void tileOffsets(Shape s, long rows, long o, long ti, long tj, long n0, long pixel[4], long matrix[9]) {
+    long length = s.tilesHigh * s.tilesWide * s.n, stride = ck_wino_matrix_stride(rows, length);
+    for (int a = 0; a < 2; a++)
+        for (int b = 0; b < 2; b++) {
+            long oh = 2 * ti + a, ow = 2 * tj + b;
+            pixel[2 * a + b] = oh < s.outHeight && ow < s.outWidth ? ((o * s.outHeight + oh) * s.outWidth + ow) * s.n + n0
+                                                                 : -1;
+        }
+    for (int xi = 0; xi < 9; xi++) matrix[xi] = xi * stride + o * length + (ti * s.tilesWide + tj) * s.n + n0;
+}
+
 // V for channels [c0, c1).
 CK_INLINE void inputBody(const float *x, long channels, Shape s, long c0, long c1, float *v) {
-    long height = 2 * s.outHeight, width = 2 * s.outWidth, rows = 4 * channels;
-    long length = s.tilesHigh * s.tilesWide * s.n, stride = ck_wino_matrix_stride(rows, length);
     for (long c = c0; c < c1; c++)
         for (int p = 0; p < 2; p++)
             for (int q = 0; q < 2; q++)
                 for (long ti = 0; ti < s.tilesHigh; ti++)
                     for (long tj = 0; tj < s.tilesWide; tj++)
                         for (long n0 = 0; n0 < s.n; n0 += CHUNK) {
-                            long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK;
+                            long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK, pixel[9], matrix[9];
+                            patchOffsets(s, channels, c, p, q, ti, tj, n0, pixel, matrix);
                             const float *d[9];
                             float *out[9];
-                            for (int r = 0; r < 3; r++)
-                                for (int t = 0; t < 3; t++) {
-                                    long h = 2 * (2 * ti + r) + p - 1, w = 2 * (2 * tj + t) + q - 1;
-                                    d[3 * r + t] = h >= 0 && h < height && w >= 0 && w < width
-                                                       ? x + ((c * height + h) * width + w) * s.n + n0
-                                                       : zeros;
-                                    out[3 * r + t] = v + (3 * r + t) * stride + (4 * c + 2 * p + q) * length +
-                                                     (ti * s.tilesWide + tj) * s.n + n0;
-                                }
+                            for (int xi = 0; xi < 9; xi++) {
+                                d[xi] = pixel[xi] >= 0 ? x + pixel[xi] : zeros;
+                                out[xi] = v + matrix[xi];
+                            }
 #pragma clang loop vectorize(assume_safety)
                             for (long i = 0; i < lanes; i++) {
                                 float e00 = d[0][i] - d[3][i], e01 = d[1][i] - d[4][i], e02 = d[2][i] - d[5][i];
@@ -70,24 +93,17 @@ CK_INLINE void inputBody(const float *x, long channels, Shape s, long c0, long c
 
 // y[O][OH][OW][N] for rows [o0, o1).
 CK_INLINE void outputBody(const float *m, long rows, Shape s, long o0, long o1, float *y) {
-    long length = s.tilesHigh * s.tilesWide * s.n, stride = ck_wino_matrix_stride(rows, length);
     float scratch[CHUNK];  // the tiles' outputs past the grid's edge, never read
     for (long o = o0; o < o1; o++)
         for (long ti = 0; ti < s.tilesHigh; ti++)
             for (long tj = 0; tj < s.tilesWide; tj++)
                 for (long n0 = 0; n0 < s.n; n0 += CHUNK) {
-                    long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK;
+                    long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK, pixel[4], matrix[9];
+                    tileOffsets(s, rows, o, ti, tj, n0, pixel, matrix);
                     const float *in[9];
                     float *out[4];
-                    for (int xi = 0; xi < 9; xi++)
-                        in[xi] = m + xi * stride + o * length + (ti * s.tilesWide + tj) * s.n + n0;
-                    for (int a = 0; a < 2; a++)
-                        for (int b = 0; b < 2; b++) {
-                            long oh = 2 * ti + a, ow = 2 * tj + b;
-                            out[2 * a + b] = oh < s.outHeight && ow < s.outWidth
-                                                 ? y + ((o * s.outHeight + oh) * s.outWidth + ow) * s.n + n0
-                                                 : scratch;
-                        }
+                    for (int xi = 0; xi < 9; xi++) in[xi] = m + matrix[xi];
+                    for (int k = 0; k < 4; k++) out[k] = pixel[k] >= 0 ? y + pixel[k] : scratch;
 #pragma clang loop vectorize(assume_safety)
                     for (long i = 0; i < lanes; i++) {
                         float f00 = in[0][i] + in[3][i], f01 = in[1][i] + in[4][i], f02 = in[2][i] + in[5][i];
@@ -100,23 +116,16 @@ CK_INLINE void outputBody(const float *m, long rows, Shape s, long o0, long o1, 
 
 // dM = A·dY·Aᵀ for grid rows [o0, o1) (the adjoint of `outputBody`).
 CK_INLINE void gridGradientBody(const float *dy, long rows, Shape s, long o0, long o1, float *dm) {
-    long length = s.tilesHigh * s.tilesWide * s.n, stride = ck_wino_matrix_stride(rows, length);
     for (long o = o0; o < o1; o++)
         for (long ti = 0; ti < s.tilesHigh; ti++)
             for (long tj = 0; tj < s.tilesWide; tj++)
                 for (long n0 = 0; n0 < s.n; n0 += CHUNK) {
-                    long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK;
+                    long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK, pixel[4], matrix[9];
+                    tileOffsets(s, rows, o, ti, tj, n0, pixel, matrix);
                     const float *g[4];
                     float *out[9];
-                    for (int a = 0; a < 2; a++)
-                        for (int b = 0; b < 2; b++) {
-                            long oh = 2 * ti + a, ow = 2 * tj + b;
-                            g[2 * a + b] = oh < s.outHeight && ow < s.outWidth
-                                               ? dy + ((o * s.outHeight + oh) * s.outWidth + ow) * s.n + n0
-                                               : zeros;
-                        }
-                    for (int xi = 0; xi < 9; xi++)
-                        out[xi] = dm + xi * stride + o * length + (ti * s.tilesWide + tj) * s.n + n0;
+                    for (int k = 0; k < 4; k++) g[k] = pixel[k] >= 0 ? dy + pixel[k] : zeros;
+                    for (int xi = 0; xi < 9; xi++) out[xi] = dm + matrix[xi];
 #pragma clang loop vectorize(assume_safety)
                     for (long i = 0; i < lanes; i++) {
                         float h00 = g[0][i], h01 = g[1][i];
@@ -133,31 +142,24 @@ CK_INLINE void gridGradientBody(const float *dy, long rows, Shape s, long o0, lo
 // channels [c0, c1) (the adjoint of `inputBody`). Each channel sums in one fixed order.
 CK_INLINE void planeGradientBody(const float *dv, long channels, Shape s, const float *initial, long c0, long c1,
                                  float *dx) {
-    long height = 2 * s.outHeight, width = 2 * s.outWidth, rows = 4 * channels;
-    long length = s.tilesHigh * s.tilesWide * s.n, plane = height * width * s.n;
-    long stride = ck_wino_matrix_stride(rows, length);
+    long plane = 4 * s.outHeight * s.outWidth * s.n;
     float scratch[CHUNK] = {0};  // zeroed: the plane gradient adds into it, and stale bits could be denormals
     for (long c = c0; c < c1; c++) {
         float start = initial ? initial[c] : 0;
-        float *target = dx + c * plane;
-        for (long i = 0; i < plane; i++) target[i] = start;
+        for (long i = 0; i < plane; i++) dx[c * plane + i] = start;
         for (int p = 0; p < 2; p++)
             for (int q = 0; q < 2; q++)
                 for (long ti = 0; ti < s.tilesHigh; ti++)
                     for (long tj = 0; tj < s.tilesWide; tj++)
                         for (long n0 = 0; n0 < s.n; n0 += CHUNK) {
-                            long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK;
+                            long lanes = s.n - n0 < CHUNK ? s.n - n0 : CHUNK, pixel[9], matrix[9];
+                            patchOffsets(s, channels, c, p, q, ti, tj, n0, pixel, matrix);
                             const float *in[9];
                             float *out[9];
-                            for (int r = 0; r < 3; r++)
-                                for (int t = 0; t < 3; t++) {
-                                    long h = 2 * (2 * ti + r) + p - 1, w = 2 * (2 * tj + t) + q - 1;
-                                    in[3 * r + t] = dv + (3 * r + t) * stride + (4 * c + 2 * p + q) * length +
-                                                    (ti * s.tilesWide + tj) * s.n + n0;
-                                    out[3 * r + t] = h >= 0 && h < height && w >= 0 && w < width
-                                                         ? target + (h * width + w) * s.n + n0
-                                                         : scratch;
-                                }
+                            for (int xi = 0; xi < 9; xi++) {
+                                in[xi] = dv + matrix[xi];
+                                out[xi] = pixel[xi] >= 0 ? dx + pixel[xi] : scratch;
+                            }
                             // One tile's nine sums in a fixed order; tiles overlap on their edges. Pixels
                             // outside the image all go to `scratch`, whose contents are never read.
 #pragma clang loop vectorize(assume_safety)
