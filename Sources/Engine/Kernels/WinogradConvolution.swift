@@ -33,19 +33,17 @@ struct WinogradConvolution {
     /// L = T·N: the columns of the planes' and grid's matrices.
     var columns: Int { (geometry.outHeight + 1) / 2 * ((geometry.outWidth + 1) / 2) * batch }
 
+    /// Floats from one of the nine matrices to the next (a layer holds each set as 9 × stride):
+    /// the planes' and grid's with winograd.c's 64-byte offset, the weights' without gaps.
     var planeStride: Int { ck_wino_matrix_stride(planeRows, columns) }
     var gridStride: Int { ck_wino_matrix_stride(gridChannels, columns) }
-    /// Floats of the nine planes', grid's and weights' matrices.
-    var planeMatrixCount: Int { 9 * planeStride }
-    var gridMatrixCount: Int { 9 * gridStride }
-    var weightMatrixCount: Int { 9 * weightStride }
     var weightStride: Int { gridChannels * planeRows }
 
     // MARK: Transforms
 
     /// u ← w[O×C×4×4].
     func transformWeights(_ w: UnsafePointer<Float>, into u: UnsafeMutablePointer<Float>) {
-        run(.weights, 9, from: w, to: u)
+        run(.weights, from: w, to: u)
     }
 
     /// dw[O×C×4×4] ← du's weight gradient + beta·dw.
@@ -55,23 +53,23 @@ struct WinogradConvolution {
 
     /// v ← planes x.
     func transformPlanes(_ x: UnsafePointer<Float>, into v: UnsafeMutablePointer<Float>) {
-        run(.planes, geometry.channels, from: x, to: v)
+        run(.planes, from: x, to: v)
     }
 
     /// y (the grid) ← m.
     func grid(fromTiles m: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        run(.grid, gridChannels, from: m, to: y)
+        run(.grid, from: m, to: y)
     }
 
     /// dm ← the grid's gradient dy.
     func transformGridGradient(_ dy: UnsafePointer<Float>, into dm: UnsafeMutablePointer<Float>) {
-        run(.gridGradient, gridChannels, from: dy, to: dm)
+        run(.gridGradient, from: dy, to: dm)
     }
 
     /// Planes dx ← initial[c] (or 0) + dv's plane gradient.
     func planes(fromTileGradient dv: UnsafePointer<Float>, initial: UnsafePointer<Float>? = nil,
                 into dx: UnsafeMutablePointer<Float>) {
-        run(.planeGradient, geometry.channels, from: dv, to: dx, initial: initial)
+        run(.planeGradient, from: dv, to: dx, initial: initial)
     }
 
     // MARK: Products
@@ -115,11 +113,17 @@ struct WinogradConvolution {
 
     /// Threads take disjoint channels (each a whole plane or grid channel; for the weights, whole
     /// matrices ξ), so each output float is written by one thread in one fixed order.
-    private func run(_ transform: Transform, _ channels: Int, from: UnsafePointer<Float>,
-                     to: UnsafeMutablePointer<Float>, initial: UnsafePointer<Float>? = nil) {
+    private func run(_ transform: Transform, from: UnsafePointer<Float>, to: UnsafeMutablePointer<Float>,
+                     initial: UnsafePointer<Float>? = nil) {
         KernelUsage.record(.winograd)
+        let units: Int
+        switch transform {
+        case .planes, .planeGradient: units = geometry.channels
+        case .grid, .gridGradient: units = gridChannels
+        case .weights: units = 9
+        }
         let perChannel = transform == .weights ? weightStride : max(1, geometry.gridSize * batch * 9 / 4)
-        ComputePool.shared.forEachRange(channels, minimumPerPart: max(1, 32_768 / perChannel),
+        ComputePool.shared.forEachRange(units, minimumPerPart: max(1, 32_768 / perChannel),
                                         arguments: Job(transform: transform, geometry: geometry, gridChannels: gridChannels, batch: batch,
                                                        from: from, to: to, initial: initial),
                                         task: WinogradConvolution.task)
