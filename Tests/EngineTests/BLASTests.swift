@@ -123,4 +123,19 @@ final class BLASTests: XCTestCase {
         for (a, b) in zip(one.dx, two.dx) { XCTAssertEqual(a, b, accuracy: 1e-4 * max(1, abs(a))) }
         XCTAssertEqual(products(threads: 2).dW, two.dW, "deterministic")
     }
+
+    /// The rule both `gemmPair` and `runGradientBatches` follow: whole products side by side only
+    /// on two threads, within 2× of each other in work, and each big enough to be worth a thread.
+    func testSideBySideRule() {
+        ComputePool.configure(threads: 2)
+        defer { ComputePool.configure(threads: 1) }
+        let two = ComputePool.shared
+        XCTAssertTrue(BLAS.runsSideBySide(1_000_000, 2_000_000, productFLOPs: 1_000_000, pool: two))
+        XCTAssertFalse(BLAS.runsSideBySide(1_000_000, 2_000_001, productFLOPs: 1_000_000, pool: two), "unbalanced")
+        XCTAssertFalse(BLAS.runsSideBySide(400_000, 400_000, productFLOPs: 400_000, pool: two), "too small to hand off")
+        XCTAssertTrue(BLAS.runsSideBySide(9 * 100_000, 9 * 100_000, productFLOPs: 500_000, pool: two),
+                      "a batch's products count one by one for the size")
+        ComputePool.configure(threads: 1)
+        XCTAssertFalse(BLAS.runsSideBySide(1_000_000, 1_000_000, productFLOPs: 1_000_000, pool: ComputePool.shared))
+    }
 }

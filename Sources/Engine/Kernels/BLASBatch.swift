@@ -59,9 +59,9 @@ extension BLAS {
         }
     }
 
-    /// A layer's backward batches, as `runGradients` runs single products: on two threads, when
-    /// both run and weigh about the same, each thread takes one whole batch; else each batch is
-    /// split across the pool in turn.
+    /// A layer's backward batches, as `runGradients` runs single products: each thread takes one
+    /// whole batch when both run and `runsSideBySide` says so; else each batch is split across
+    /// the pool in turn.
     static func runGradientBatches(weight: Batch, input: Batch?, needs: GradientNeeds, pool: ComputePool = .shared) {
         _ = singleThreaded
         let weight = needs.parameters ? weight : nil
@@ -70,8 +70,7 @@ extension BLAS {
             first.run(pool: pool)
             return
         }
-        let balanced = min(first.flops, second.flops) * 2 >= max(first.flops, second.flops)
-        guard pool.threadCount == 2, balanced, first.product.flops >= 500_000 else {
+        guard runsSideBySide(first.flops, second.flops, productFLOPs: first.product.flops, pool: pool) else {
             first.run(pool: pool)
             second.run(pool: pool)
             return

@@ -48,14 +48,22 @@ extension BLAS {
     static func gemmPair(_ first: Product, _ second: Product, pool: ComputePool = .shared) {
         _ = singleThreaded
         precondition(first.adam == nil && second.adam == nil, "a product that updates weights is not paired")
-        let balanced = min(first.flops, second.flops) * 2 >= max(first.flops, second.flops)
-        guard pool.threadCount == 2, balanced, first.flops >= 500_000, first.n > 1, second.n > 1 else {
+        guard runsSideBySide(first.flops, second.flops, productFLOPs: first.flops, pool: pool),
+              first.n > 1, second.n > 1 else {
             first.run(pool: pool)
             second.run(pool: pool)
             return
         }
         var pair = (first, second)
         withUnsafeMutablePointer(to: &pair) { pool.run(pairTask, arguments: $0) }
+    }
+
+    /// Whether two independent jobs of `first` and `second` FLOPs run side by side, one whole job
+    /// per thread: on a two-thread pool, when they weigh within 2× of each other and their
+    /// products (`productFLOPs` each) are big enough to be worth a thread. The rule of `gemmPair`
+    /// and of `runGradientBatches` alike.
+    static func runsSideBySide(_ first: Int, _ second: Int, productFLOPs: Int, pool: ComputePool) -> Bool {
+        pool.threadCount == 2 && min(first, second) * 2 >= max(first, second) && productFLOPs >= 500_000
     }
 
     /// A layer's backward products: the weight gradient when `needs.parameters`, the input

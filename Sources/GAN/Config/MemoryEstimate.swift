@@ -59,7 +59,9 @@ public struct MemoryEstimate: Equatable, Sendable {
         }
 
         /// A convolution as im2col + GEMM: the column matrix (inputs × kernel² per output
-        /// position), the output and its batch-last copy, and the input gradient.
+        /// position), the output and its batch-last copy, and the input gradient. A layer that
+        /// runs by Winograd holds its transformed planes and grid instead (9·4C·L and 9·O·L floats
+        /// over L = tiles × N): of the same order as the columns, so the one count stands for both.
         mutating func convolution(inChannels: Double, outChannels: Double, kernel: Double,
                                   inputSize: Double, outputSize: Double, rows: Double, columnPositions: Double) {
             parameters += inChannels * outChannels * kernel * kernel + outChannels
