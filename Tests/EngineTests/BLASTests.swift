@@ -133,8 +133,9 @@ final class BLASTests: XCTestCase {
         XCTAssertTrue(BLAS.runsSideBySide(1_000_000, 2_000_000, productFLOPs: 1_000_000, pool: two))
         XCTAssertFalse(BLAS.runsSideBySide(1_000_000, 2_000_001, productFLOPs: 1_000_000, pool: two), "unbalanced")
         XCTAssertFalse(BLAS.runsSideBySide(400_000, 400_000, productFLOPs: 400_000, pool: two), "too small to hand off")
-        XCTAssertTrue(BLAS.runsSideBySide(9 * 100_000, 9 * 100_000, productFLOPs: 500_000, pool: two),
-                      "a batch's products count one by one for the size")
+        XCTAssertTrue(BLAS.runsSideBySide(9 * 500_000, 9 * 500_000, productFLOPs: 500_000, pool: two))
+        XCTAssertFalse(BLAS.runsSideBySide(9 * 400_000, 9 * 400_000, productFLOPs: 400_000, pool: two),
+                       "a batch's size is its single products', not its total")
         ComputePool.configure(threads: 1)
         XCTAssertFalse(BLAS.runsSideBySide(1_000_000, 1_000_000, productFLOPs: 1_000_000, pool: ComputePool.shared))
     }
