@@ -10,9 +10,10 @@ enum RunTraining {
         let suite: EvaluationSuite
         if config.dataset.isImage {
             // The measuring instrument: trained once per dataset on first need, then read from the cache.
-            let classifier = try classifiers.classifier(for: config.dataset, search: search, threads: threads) {
-                console.line(label + $0)
-            }
+            let classifier = try classifiers.sharedClassifier(
+                for: config.dataset, search: search, threads: threads,
+                waiting: { console.line(label + "waiting for another run to finish training the \(config.dataset.rawValue) classifier") },
+                progress: { console.line(label + $0) })
             suite = EvaluationSuite(dataset: dataset, classifier: classifier,
                                     testSplit: try TestSplit.load(config.dataset, search: search))
         } else {

@@ -11,7 +11,7 @@ public struct ClassifierCache: Sendable {
 
     public init(folder: URL) { self.folder = folder }
 
-    var classifiers: URL { folder.appendingPathComponent("classifiers", isDirectory: true) }
+    public var classifiers: URL { folder.appendingPathComponent("classifiers", isDirectory: true) }
 
     /// The classifier of `name` (an image dataset), from the cache or trained now.
     /// - Parameter progress: lines to show while it trains (first need only).
