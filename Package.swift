@@ -45,7 +45,9 @@ let package = Package(
         .target(name: "Book", dependencies: [
             "Diagnostics", "Notebook", "GAN", "Engine", "CPNG", "Yams",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ], plugins: ["SourceCommit"]),
+        // Writes the commit the sources are built from into Book (run provenance).
+        .plugin(name: "SourceCommit", capability: .buildTool()),
         // The preview server (`ganbook serve`), above Book: only it imports the HTTP package.
         .target(name: "Preview", dependencies: ["Book", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "ganbook", dependencies: [

@@ -34,6 +34,24 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(chart.svg(), svg, "output must be deterministic")
     }
 
+    func testEachBandTakesTheColourOfItsLine() {
+        let x: [Double] = [0, 50, 100]
+        var chart = LineChart(title: "σ(D)", series: [
+            ChartSeries(name: "d_real", x: x, y: [0.6, 0.7, 0.8]),
+            ChartSeries(name: "d_fake", x: x, y: [0.4, 0.3, 0.2]),
+            ChartSeries(name: "minimax", x: x, y: [1, 2, 3], color: "#123456"),
+        ])
+        chart.bands = (0..<3).map { ChartBand(seriesIndex: $0, x: x, low: chart.series[$0].y.map { $0 - 0.05 },
+                                                 high: chart.series[$0].y.map { $0 + 0.05 }) }
+        let svg = chart.svg()
+        let bandFills = svg.components(separatedBy: "<polygon").dropFirst().compactMap { element -> String? in
+            guard element.contains("class=\"band\""), let start = element.range(of: "fill=\"") else { return nil }
+            return String(element[start.upperBound...].prefix { $0 != "\"" })
+        }
+        XCTAssertEqual(bandFills, (0..<3).map { chart.color(of: $0) })
+        XCTAssertNotEqual(chart.color(of: 0), ChartPalette.color(0), "d_real has its own colour, not the palette's first")
+    }
+
     func testLongSeriesAreThinnedAndCoordinatesHaveAtMostTwoDecimals() {
         let x = (0..<20_000).map(Double.init)
         let chart = LineChart(title: "long", series: [ChartSeries(name: "a", x: x, y: x.map { sin($0 / 100) / 3 })])

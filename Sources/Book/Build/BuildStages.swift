@@ -135,8 +135,6 @@ struct BuildStages {
                afterEach: (Int) throws -> Void = { _ in }) throws -> TrainingTally {
         var tally = TrainingTally()
         let progress = BuildProgress(total: items.count)
-        // Read the source commit now, before training, so a commit made meanwhile is not recorded.
-        if !items.isEmpty { _ = Provenance.engineCommit }
         BuildInterruption.active?.planned(items.count)
         for (index, item) in items.enumerated() {
             let label = "[\(index + 1)/\(items.count)] \(item.page.page.slug)/\(item.run.id)"

@@ -18,7 +18,6 @@ struct SingleRunTrainer {
         let lock = try output.lock()
         defer { lock.release() }
         try output.check(config: options.config, replace: options.replace, original: options.output)
-        _ = Provenance.engineCommit  // read before training, like the site build
         BuildInterruption.active?.planned(1)
         BuildInterruption.active?.started(options.config)
         console.line("training \(options.config) (run \(config.runHash.prefix(12))) on \(options.threads) thread(s)")

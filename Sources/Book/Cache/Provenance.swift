@@ -8,33 +8,9 @@ struct Provenance {
     var datasetDigest: String
     var result: TrainingResult
 
-    /// The commit of the ganbook source the executable was built from, when it sits in a git
-    /// checkout (as after `swift build`); nil otherwise.
-    static let engineCommit: String? = {
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
-                return git(["-C", folder.path, "rev-parse", "--short=12", "HEAD"])
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }()
-
-    private static func git(_ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
-    }
+    /// The commit of the ganbook source the executable was built from, recorded at build time
+    /// (`+changes` when its sources differed from it); nil when built outside a git checkout.
+    static let engineCommit: String? = SourceCommit.value
 
     /// `{"a": "…", "b": "…"}` on one line, keys sorted.
     static func inlineObject(_ members: [String: String]) -> String {

@@ -13,8 +13,9 @@ public final class EvaluationSuite {
     public let dataset: Dataset
     public let classifier: Classifier?
     public let mixture: GaussianMixture?
-    public let snapshotSamples: Int
-    public let finalSamples: Int
+    /// Settable before the run starts only, by tests that need a quick evaluation.
+    public internal(set) var snapshotSamples: Int
+    public internal(set) var finalSamples: Int
     /// Display grid (latent-N.png) and the finer grid whose predicted classes give the churn.
     public static let displayGrid = 10
     public static let churnGrid = 24

@@ -48,9 +48,15 @@ struct SweepViewBuilder {
         chart.bands = bands
         chart.smoothing = 0
         chart.iterationsPerEpoch = entries.first?.metrics.iterationsPerEpoch
+        // The runs' equilibrium line, as for a single run (α/2 under label smoothing), when they
+        // share it; none when a sweep varies the loss or the smoothing.
+        let equilibria = Set(entries.map { Equilibrium($0) })
+        let shared = equilibria.count == 1 ? equilibria.first : nil
         if probability {
             chart.yRange = 0...1
-            chart.referenceLines = [ReferenceLine(value: 0.5, label: "0.5 equilibrium")]
+            chart.referenceLines = shared.map { [$0.discriminatorLine] } ?? []
+        } else if let line = shared?.generatorLine, columns.contains(MetricColumn.lossG) {
+            chart.referenceLines = [line]
         }
         return chart.svg()
     }

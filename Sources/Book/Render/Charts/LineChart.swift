@@ -204,7 +204,10 @@ public struct LineChart: Sendable {
             (x: plot.x(x.fraction(band.x[index])), y: plot.y((y.transform(value) - lowest) / span))
         }
         let outline = kept.map { point($0, band.high[$0]) } + kept.reversed().map { point($0, band.low[$0]) }
-        svg.element("polygon", ["class": "band", "fill": ChartPalette.color(band.seriesIndex), "fill-opacity": "0.18",
+        // The band takes its line's colour (a metric's fixed colour, or the series' own), not the
+        // palette's colour of the same index, which differs for named metrics.
+        let fill = series.indices.contains(band.seriesIndex) ? color(of: band.seriesIndex) : ChartPalette.color(band.seriesIndex)
+        svg.element("polygon", ["class": "band", "fill": fill, "fill-opacity": "0.18",
                                 "stroke": "none", "points": SVGWriter.points(outline)])
     }
 
