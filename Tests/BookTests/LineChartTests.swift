@@ -85,6 +85,19 @@ final class LineChartTests: XCTestCase {
         XCTAssertFalse(svg.contains("nan"))
     }
 
+    func testALineBreaksWhereValuesAreMissingInsteadOfBridgingThem() {
+        let chart = LineChart(title: "reverse KL", series: [
+            ChartSeries(name: "reverse_kl", x: [1000, 2000, 3000, 4000, 5000, 6000, 7000],
+                        y: [0.5, .nan, 2.08, .nan, 0.2, 0.1, 0.05]),
+        ])
+        let svg = chart.svg()
+        let lines = svg.components(separatedBy: "<polyline").dropFirst()
+        XCTAssertEqual(lines.count, 1, "one line, over the last run of three values: \(svg)")
+        XCTAssertEqual(svg.components(separatedBy: "<circle class=\"point\"").count - 1, 2, "the lone values are dots")
+        XCTAssertEqual(LineChart.drawableSegments(chart.series[0], logarithmic: false).map(\.x),
+                       [[1000], [3000], [5000, 6000, 7000]])
+    }
+
     func testChartsWithoutDataStillRenderAFrame() {
         let empty = LineChart(title: "nothing", series: []).svg()
         XCTAssertEqual(SVGWellFormed.elements(of: empty).filter { $0 == "polyline" }.count, 0)

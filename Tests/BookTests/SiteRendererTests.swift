@@ -81,16 +81,16 @@ final class SiteRendererTests: XCTestCase {
         let renderer = try SiteRenderer(templatesFolder: Self.templatesFolder)
         let html = renderer.renderIndex(IndexView(siteTitle: "GAN notebook", introHTML: "<p>Welcome.</p>", pages: [
             IndexPageEntry(title: "Mode collapse", summary: "Why G & D cycle", link: "mode-collapse.html",
-                           experimentCount: 3, trainingSeconds: 4000),
+                           runCount: 3, trainingSeconds: 4000),
             IndexPageEntry(title: "Latent space", summary: "z in 2-D", link: "latent.html",
-                           experimentCount: 1, trainingSeconds: 12),
+                           runCount: 1, trainingSeconds: 12),
         ]))
         XCTAssertTrue(html.contains("<link rel=\"stylesheet\" href=\"style.css\">"))
         XCTAssertTrue(html.contains("<p>Welcome.</p>"))
         XCTAssertTrue(html.contains("<h2><a href=\"mode-collapse.html\">Mode collapse</a></h2>"))
         XCTAssertTrue(html.contains("Why G &amp; D cycle"))
-        XCTAssertTrue(html.contains("3 experiments · 1 h 07 min of training"))
-        XCTAssertTrue(html.contains("1 experiment · 12 s of training"))
+        XCTAssertTrue(html.contains("3 runs · 1 h 07 min of training"))
+        XCTAssertTrue(html.contains("1 run · 12 s of training"))
     }
 
     func testMissingAndBrokenTemplatesAreErrors() throws {

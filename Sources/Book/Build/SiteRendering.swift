@@ -44,7 +44,7 @@ struct SiteRendering {
             outputs[name] = Data(page.html.utf8)
             let seconds = try planned.runs.filter { !untrained.contains($0.hash) }.reduce(0.0) { $0 + (try entry($1.hash)).wallSeconds }
             listed.append(IndexPageEntry(title: planned.page.title, summary: planned.page.frontMatter.summary ?? "",
-                                         link: name, experimentCount: planned.runs.count, trainingSeconds: seconds))
+                                         link: name, runCount: planned.runs.count, trainingSeconds: seconds))
         }
         // The index's prose with its inline values (the notebook's training time, a page's).
         let intro = try index.map { index in

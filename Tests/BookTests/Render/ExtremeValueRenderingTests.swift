@@ -144,7 +144,7 @@ final class ExtremeValueRenderingTests: XCTestCase {
         try fixture.write("eval.json", #"{"fcd": 1e308, "final_d_fake": null, "modes_covered": -1e308}"#)
         try fixture.write("samples/points.csv", "x,y\n1e308,nan\ninf,-inf\nnull,0\n0.5,0.5\n")
         let view = try ExperimentViewBuilder().build(runID: "r", caption: nil, folder: fixture.folder)
-        XCTAssertEqual(view.provenance.threads, "1e+300")
+        XCTAssertEqual(view.provenance.threads, "1e+300 threads")
         XCTAssertEqual(view.provenance.wallTime, "2.78e+296 h")
         for svg in [view.lossChartSVG, view.discriminatorChartSVG, view.gradientChartSVG, view.scatterSVG ?? ""] {
             _ = SVGWellFormed.elements(of: svg)

@@ -141,7 +141,14 @@ public struct ExperimentViewBuilder: Sendable {
             engineVersion: version.isEmpty ? "unknown" : version.joined(separator: " · "),
             wallTime: DurationText.format(seconds: entry.wallSeconds),
             imagesPerSecond: ValueText.plain(entry.imagesPerSecond.rounded()),
-            threads: ValueText.plain(entry.provenance[RunProvenanceKey.threads]?.number ?? 0),
+            threads: ExperimentViewBuilder.threadsText(entry.provenance[RunProvenanceKey.threads]?.number ?? 0),
             details: entry.provenanceEntries.map { NamedValue(name: $0.key, value: $0.value) })
+    }
+}
+
+extension ExperimentViewBuilder {
+    /// "1 thread", "2 threads".
+    static func threadsText(_ count: Double) -> String {
+        ValueText.plain(count) + (count == 1 ? " thread" : " threads")
     }
 }

@@ -67,8 +67,8 @@ public struct LineChart: Sendable {
         drawReferenceLines(&svg, scale: yTicks.scale, plot: plot)
         for band in bands { drawBand(&svg, band, x: xTicks.scale, y: yTicks.scale, plot: plot) }
         for (index, line) in cleaned.enumerated() {
-            drawSeries(&svg, line, original: series[index], color: color(of: index),
-                       x: xTicks.scale, y: yTicks.scale, plot: plot)
+            drawSeries(&svg, line, segments: Self.drawableSegments(series[index], logarithmic: logarithmic),
+                       original: series[index], color: color(of: index), x: xTicks.scale, y: yTicks.scale, plot: plot)
         }
         svg.drawLegend(legend, top: legendTop) { svg, entry, y in
             let x1 = SVGWriter.number(entry.x), x2 = SVGWriter.number(entry.x + LegendLayout.swatchWidth)
@@ -131,8 +131,31 @@ public struct LineChart: Sendable {
 
     /// The points that can be drawn: finite, and positive on a logarithmic axis.
     private static func drawable(_ series: ChartSeries, logarithmic: Bool) -> ChartSeries {
-        let kept = zip(series.x, series.y).filter { $0.0.isFinite && $0.1.isFinite && (!logarithmic || $0.1 > 0) }
+        let kept = zip(series.x, series.y).filter { isDrawable($0.0, $0.1, logarithmic: logarithmic) }
         return ChartSeries(name: series.name, x: kept.map(\.0), y: kept.map(\.1))
+    }
+
+    private static func isDrawable(_ x: Double, _ y: Double, logarithmic: Bool) -> Bool {
+        x.isFinite && y.isFinite && (!logarithmic || y > 0)
+    }
+
+    /// The runs of consecutive drawable points. A line is broken where a value is missing (an
+    /// undefined metric, say reverse KL with no sample on a mode), not drawn across the gap as if
+    /// the values between were known.
+    static func drawableSegments(_ series: ChartSeries, logarithmic: Bool) -> [ChartSeries] {
+        var segments: [ChartSeries] = [], xs: [Double] = [], ys: [Double] = []
+        for (x, y) in zip(series.x, series.y) {
+            if isDrawable(x, y, logarithmic: logarithmic) {
+                xs.append(x)
+                ys.append(y)
+            } else if !xs.isEmpty {
+                segments.append(ChartSeries(name: series.name, x: xs, y: ys))
+                xs = []
+                ys = []
+            }
+        }
+        if !xs.isEmpty { segments.append(ChartSeries(name: series.name, x: xs, y: ys)) }
+        return segments
     }
 
     private func valueTicks(_ lines: [ChartSeries], logarithmic: Bool) -> AxisTicks {
@@ -173,22 +196,31 @@ public struct LineChart: Sendable {
         }
     }
 
-    private func drawSeries(_ svg: inout SVGWriter, _ line: ChartSeries, original: ChartSeries, color: String,
-                            x: AxisScale, y: AxisScale, plot: PlotArea) {
+    /// One series: a polyline per run of drawable points (`segments`), a dot for a lone point.
+    /// Whether it is smoothed is decided on the whole line.
+    private func drawSeries(_ svg: inout SVGWriter, _ line: ChartSeries, segments: [ChartSeries], original: ChartSeries,
+                            color: String, x: AxisScale, y: AxisScale, plot: PlotArea) {
         svg.open("g", ["class": "series", "fill": "none", "stroke": color, "stroke-linejoin": "round"],
                  more: [("data-series", original.name)])
         svg.element("title", content: "\(original.name): last value \(ValueText.format(original.y.last))")
-        if !line.y.isEmpty {
-            let smooth = isSmoothed(line)
+        let smooth = isSmoothed(line)
+        for segment in segments {
             // Smoothing happens in axis space so a log axis averages orders of magnitude.
-            let axisValues = line.y.map(y.transform)
+            let axisValues = segment.y.map(y.transform)
+            if segment.y.count == 1 {
+                let lowest = y.transform(y.lower), span = y.transform(y.upper) - lowest
+                svg.element("circle", ["class": "point", "r": "2.5", "fill": color, "stroke": "none",
+                                       "cx": SVGWriter.number(plot.x(x.fraction(segment.x[0]))),
+                                       "cy": SVGWriter.number(plot.y((axisValues[0] - lowest) / span))])
+                continue
+            }
             if smooth {
                 svg.element("polyline", ["class": "raw", "stroke-width": "1", "stroke-opacity": "0.25",
-                                         "points": polyline(line.x, axisValues, x: x, y: y, plot: plot)])
+                                         "points": polyline(segment.x, axisValues, x: x, y: y, plot: plot)])
             }
             let main = smooth ? Smoothing.exponentialMovingAverage(axisValues, weight: smoothing) : axisValues
             svg.element("polyline", ["class": smooth ? "smoothed" : "line", "stroke-width": "2",
-                                     "points": polyline(line.x, main, x: x, y: y, plot: plot)])
+                                     "points": polyline(segment.x, main, x: x, y: y, plot: plot)])
         }
         svg.close("g")
     }

@@ -49,7 +49,8 @@ extension SVGWriter {
                              "stroke": Self.axisColor])
             element("text", ["x": x, "y": Self.number(plot.top - 9)], content: label)
         }
-        element("text", ["x": Self.number(plot.left - 16), "y": Self.number(plot.top - 9), "text-anchor": "end"],
+        // Close to the axis: on a phone the labels are drawn larger, and further left "epoch" was cut off.
+        element("text", ["x": Self.number(plot.left - 8), "y": Self.number(plot.top - 9), "text-anchor": "end"],
                 content: title)
         close("g")
     }

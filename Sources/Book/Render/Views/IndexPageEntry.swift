@@ -4,18 +4,18 @@ public struct IndexPageEntry: Sendable {
     public let summary: String
     /// Relative link to the page, e.g. `mode-collapse.html`.
     public let link: String
-    public let experimentCount: Int
+    public let runCount: Int
     /// Summed wall time of the page's runs, for people ("12 min 30 s").
     public let totalTrainingTime: String
-    /// "1 experiment" / "3 experiments".
-    public let experimentCountText: String
+    /// "1 run" / "3 runs".
+    public let runCountText: String
 
-    public init(title: String, summary: String, link: String, experimentCount: Int, trainingSeconds: Double) {
+    public init(title: String, summary: String, link: String, runCount: Int, trainingSeconds: Double) {
         self.title = title
         self.summary = summary
         self.link = link
-        self.experimentCount = experimentCount
+        self.runCount = runCount
         self.totalTrainingTime = DurationText.format(seconds: trainingSeconds)
-        self.experimentCountText = experimentCount == 1 ? "1 experiment" : "\(experimentCount) experiments"
+        self.runCountText = runCount == 1 ? "1 run" : "\(runCount) runs"
     }
 }
