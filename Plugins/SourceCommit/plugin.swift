@@ -10,18 +10,20 @@ struct SourceCommit: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let output = context.pluginWorkDirectory.appending("SourceCommit.swift")
         let package = context.package.directory.string
+        // The paths go in as arguments ($1, $2), never into the script's text: any folder name works.
         let script = """
-            c=$(git -C '\(package)' rev-parse --short=12 HEAD 2>/dev/null)
+            c=$(git -C "$1" rev-parse --short=12 HEAD 2>/dev/null)
             if [ -n "$c" ]; then
-              [ -z "$(git -C '\(package)' status --porcelain -- Sources Package.swift 2>/dev/null)" ] || c="$c+changes"
+              [ -z "$(git -C "$1" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || c="$c+changes"
               v="\\"$c\\""
             else
               v=nil
             fi
-            printf '/// Generated at build time by the SourceCommit plugin.\\nenum SourceCommit {\\n    static let value: String? = %s\\n}\\n' "$v" > '\(output.string).new'
-            if cmp -s '\(output.string).new' '\(output.string)'; then rm '\(output.string).new'; else mv '\(output.string).new' '\(output.string)'; fi
+            printf '/// Generated at build time by the SourceCommit plugin.\\nenum SourceCommit {\\n    static let value: String? = %s\\n}\\n' "$v" > "$2.new"
+            if cmp -s "$2.new" "$2"; then rm "$2.new"; else mv "$2.new" "$2"; fi
             """
         return [.prebuildCommand(displayName: "Recording the source commit", executable: Path("/bin/sh"),
-                                 arguments: ["-c", script], outputFilesDirectory: context.pluginWorkDirectory)]
+                                 arguments: ["-c", script, "source-commit", package, output.string],
+                                 outputFilesDirectory: context.pluginWorkDirectory)]
     }
 }

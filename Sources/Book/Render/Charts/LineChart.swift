@@ -131,8 +131,8 @@ public struct LineChart: Sendable {
 
     /// The points that can be drawn: finite, and positive on a logarithmic axis.
     private static func drawable(_ series: ChartSeries, logarithmic: Bool) -> ChartSeries {
-        let kept = zip(series.x, series.y).filter { isDrawable($0.0, $0.1, logarithmic: logarithmic) }
-        return ChartSeries(name: series.name, x: kept.map(\.0), y: kept.map(\.1))
+        let segments = drawableSegments(series, logarithmic: logarithmic)
+        return ChartSeries(name: series.name, x: segments.flatMap(\.x), y: segments.flatMap(\.y))
     }
 
     private static func isDrawable(_ x: Double, _ y: Double, logarithmic: Bool) -> Bool {
