@@ -11,10 +11,18 @@ struct SourceCommit: BuildToolPlugin {
         let output = context.pluginWorkDirectory.appending("SourceCommit.swift")
         let package = context.package.directory.string
         // The paths go in as arguments ($1, $2), never into the script's text: any folder name works.
+        // A commit counts only if it tracks this package's Package.swift: a source tarball unpacked
+        // inside some other repository (a home folder under git) records none. `--no-optional-locks`
+        // keeps `status` from taking the index lock under a commit the user runs meanwhile.
         let script = """
-            c=$(git -C "$1" rev-parse --short=12 HEAD 2>/dev/null)
+            c=""
+            if git --no-optional-locks -C "$1" ls-files --error-unmatch Package.swift >/dev/null 2>&1; then
+              c=$(git --no-optional-locks -C "$1" rev-parse --short=12 HEAD 2>/dev/null)
+            elif [ -e "$1/.git" ] && ! git -C "$1" rev-parse --git-dir >/dev/null 2>&1; then
+              echo "warning: $1 is a git checkout, but git could not read it (is git installed? is the folder owned by another user?); runs will record no git_commit" >&2
+            fi
             if [ -n "$c" ]; then
-              [ -z "$(git -C "$1" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || c="$c+changes"
+              [ -z "$(git --no-optional-locks -C "$1" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || c="$c+changes"
               v="\\"$c\\""
             else
               v=nil

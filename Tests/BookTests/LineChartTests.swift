@@ -64,6 +64,23 @@ final class LineChartTests: XCTestCase {
         XCTAssertEqual(decimals.numberOfMatches(in: svg, range: NSRange(svg.startIndex..., in: svg)), 0)
     }
 
+    func testALineInManyPiecesSharesOnePointBudget() {
+        // 20,000 values with a gap every 1,000: twenty pieces, not twenty times the budget.
+        let x = (0..<20_000).map(Double.init)
+        let y = x.map { Int($0) % 1_000 == 999 ? Double.nan : sin($0 / 100) / 3 }
+        var chart = LineChart(title: "gappy", series: [ChartSeries(name: "a", x: x, y: y)])
+        chart.smoothing = 0
+        let svg = chart.svg()
+        let pieces = svg.split(separator: "\n").filter { $0.hasPrefix("<polyline") }
+        XCTAssertEqual(pieces.count, 20)
+        let total = pieces.map { line -> Int in
+            let parts = line.split(separator: "\"")
+            return parts[parts.count - 2].split(separator: " ").count
+        }.reduce(0, +)
+        XCTAssertLessThanOrEqual(total, 600, "points over all pieces")
+        XCTAssertGreaterThan(total, 400, "each piece keeps its share")
+    }
+
     func testAutomaticLogScaleForGradientNormsSpanningDecades() {
         let x = (0..<100).map { Double($0 * 10) }
         let spanning = LineChart(title: "g", series: [ChartSeries(name: "grad_norm_g", x: x, y: x.map { 0.01 + $0 })])

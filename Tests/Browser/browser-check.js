@@ -149,6 +149,32 @@ async function checkPage(page) {
     })()`);
     facts.readout = readout;
   }
+  // Test fixtures mark a chart with data-test-probes="100 350 …" (iterations): the readout's text
+  // with the pointer at each, in order.
+  const probes = await evaluate(sessionId, `(() => {
+    const svg = document.querySelector("svg.line-chart[data-test-probes]");
+    if (!svg) return null;
+    svg.scrollIntoView({ block: "center" });
+    const rect = svg.getBoundingClientRect();
+    const plot = svg.dataset.plot.split(" ").map(Number);
+    const scale = rect.width / Number(svg.getAttribute("viewBox").split(" ")[2]);
+    const axis = svg.dataset.x.split(" ").map(Number);
+    return svg.dataset.testProbes.trim().split(/\\s+/).map(Number).map((iteration) => {
+      const f = (iteration - axis[0]) / (axis[1] - axis[0]);
+      return { x: rect.left + (plot[0] + plot[2] * f) * scale, y: rect.top + (plot[1] + plot[3] * 0.5) * scale };
+    });
+  })()`);
+  if (probes) {
+    facts.probes = [];
+    for (const probe of probes) {
+      await send("Input.dispatchMouseEvent", { type: "mouseMoved", x: probe.x, y: probe.y }, sessionId);
+      await sleep(60);
+      facts.probes.push(await evaluate(sessionId, `(() => {
+        const box = document.querySelector(".chart-readout:not([hidden])");
+        return box ? box.textContent : null;
+      })()`));
+    }
+  }
   if (shots) {
     for (const [name, width, height, mobile] of [["desktop", 1280, 900, false], ["phone", 390, 844, true]]) {
       await send("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: mobile ? 2 : 1, mobile }, sessionId);

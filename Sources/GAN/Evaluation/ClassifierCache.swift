@@ -19,18 +19,12 @@ public struct ClassifierCache: Sendable {
                            config: ClassifierConfig = .standard,
                            progress: (String) -> Void) throws -> Classifier {
         let train = try Dataset.load(name, search: search)
+        if let stored = stored(train: train, threads: threads, config: config) { return stored }
         let test = try TestSplit.load(name, search: search)
         let hash = config.hash(datasetDigest: train.digest)
         let classifier = Classifier(config: config, hash: hash, imageSide: train.sampleShape[1])
         let weightsURL = classifiers.appendingPathComponent(hash + ".weights")
         let recordURL = classifiers.appendingPathComponent(hash + ".json")
-        ComputePool.configure(threads: threads)
-        if let data = try? Data(contentsOf: weightsURL), classifier.load(weights: data),
-           let record = ClassifierRecord.read(recordURL) {
-            classifier.testAccuracy = record.testAccuracy
-            classifier.calibration = record.calibration
-            return classifier
-        }
         progress("training the \(name.rawValue) classifier \(hash.prefix(12)) (first use; kept in \(classifiers.path))")
         let start = Date()
         var shown = -1
@@ -46,6 +40,31 @@ public struct ClassifierCache: Sendable {
         progress("  classifier: test accuracy \(String(format: "%.2f", classifier.testAccuracy * 100))% in \(Int(Date().timeIntervalSince(start))) s")
         try store(classifier, weights: weightsURL, record: recordURL)
         return classifier
+    }
+
+    /// The classifier of `name` if it is stored and readable; nil when it would have to be trained.
+    public func storedClassifier(for name: DatasetName, search: DataSearchPath, threads: Int,
+                                 config: ClassifierConfig = .standard) throws -> Classifier? {
+        stored(train: try Dataset.load(name, search: search), threads: threads, config: config)
+    }
+
+    private func stored(train: Dataset, threads: Int, config: ClassifierConfig) -> Classifier? {
+        let hash = config.hash(datasetDigest: train.digest)
+        let classifier = Classifier(config: config, hash: hash, imageSide: train.sampleShape[1])
+        ComputePool.configure(threads: threads)
+        guard let data = try? Data(contentsOf: classifiers.appendingPathComponent(hash + ".weights")),
+              classifier.load(weights: data),
+              let record = ClassifierRecord.read(classifiers.appendingPathComponent(hash + ".json")) else { return nil }
+        classifier.testAccuracy = record.testAccuracy
+        classifier.calibration = record.calibration
+        return classifier
+    }
+
+    /// The error for a classifier that cannot be stored here: the folder is read-only, or not a folder.
+    public func unwritable(_ error: Error, training name: DatasetName) -> GANError {
+        GANError(kind: .unreadable, file: classifiers.path,
+                 message: "the \(name.rawValue) classifier would have to be trained, but it cannot be stored here: \(String(describing: error))",
+                 hint: "make the folder writable, or set $\(ClassifierCache.environmentVariable) to another")
     }
 
     private func store(_ classifier: Classifier, weights: URL, record: URL) throws {

@@ -39,4 +39,24 @@ final class SharedClassifierTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cache.classifiers.path).filter { $0.hasSuffix(".lock") },
                        [], "no lock file is left behind")
     }
+
+    func testAClassifierThatCannotBeStoredFailsBeforeTraining() throws {
+        let search = DataSearchPath.standard(dataArgument: nil)
+        guard (try? search.locate(.mnist)) != nil else { throw XCTSkip("MNIST not found (set GANBOOK_DATA)") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("classifiers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = ClassifierCache(folder: folder)
+        // Where the classifiers folder should be, a file of the user's (permissions would not stop root).
+        try Data("notes".utf8).write(to: cache.classifiers)
+        let lines = Lines()
+        XCTAssertThrowsError(try cache.sharedClassifier(for: .mnist, search: search, threads: 1, waiting: { lines.add("waiting") },
+                                                        progress: { lines.add($0) })) { error in
+            let text = String(describing: error)
+            XCTAssertTrue(text.contains("would have to be trained, but it cannot be stored here"), text)
+            XCTAssertTrue(text.contains("make the folder writable"), text)
+        }
+        XCTAssertEqual(lines.all, [], "nothing trained, nothing waited for")
+        XCTAssertEqual(try Data(contentsOf: cache.classifiers), Data("notes".utf8), "the file is left as it was")
+    }
 }

@@ -80,6 +80,12 @@ final class ChartConventionsTests: XCTestCase {
         let mixed = RunCharts.comparison(metric: "d_real", runs: [(name: "a", metrics: metrics), (name: "b", metrics: metrics)],
                                          equilibria: [plain, smoothed])
         XCTAssertEqual(mixed.referenceLines.map(\.value), [0.5], "runs that disagree get the unsmoothed line")
+        let lossesOnly = RunCharts.comparison(metric: "d_real", runs: [(name: "a", metrics: metrics), (name: "b", metrics: metrics)],
+                                              equilibria: [smoothed, Equilibrium(loss: .minimax, realTarget: 0.9)])
+        XCTAssertEqual(lossesOnly.referenceLines.map(\.value), [0.45], "runs of two losses share σ(D)'s α/2")
+        XCTAssertEqual(RunCharts.comparison(metric: "loss_g", runs: [(name: "a", metrics: metrics)],
+                                            equilibria: [smoothed, Equilibrium(loss: .minimax, realTarget: 0.9)]).referenceLines,
+                       [], "two losses, two loss_g equilibria: no line")
         let same = RunCharts.comparison(metric: "loss_g", runs: [(name: "a", metrics: metrics), (name: "b", metrics: metrics)],
                                         colors: ["b": "#123456"], equilibria: [minimax, minimax])
         XCTAssertEqual(same.referenceLines.map(\.value), [-log(2)])

@@ -15,4 +15,15 @@ final class SweepEquilibriumTests: NotebookTestCase {
         XCTAssertTrue(page.contains("loss_g equilibrium −log(α/2) ≈ 0.7985"), "non-saturating loss with smoothing")
         XCTAssertFalse(page.contains("0.5 equilibrium"), "not the unsmoothed line")
     }
+
+    func testASweepOverTheLossKeepsTheSharedDiscriminatorLine() throws {
+        let sweep = "```gan\nid: losses\ndataset: ring8\niterations: 20\nbatch_size: 32\nlog_every: 5\nsnapshots: 2\n"
+            + "sweep: {loss: [minimax, non-saturating]}\n```\n"
+        try notebook.write("a.md", "---\norder: 1\n---\n# Losses\n\nText.\n\n" + sweep)
+        try notebook.build()
+        let page = try notebook.html("a")
+        XCTAssertTrue(page.contains("Discriminator outputs (mean, min–max band)"), page)
+        XCTAssertTrue(page.contains(">equilibrium 0.5</text>"), "both losses settle σ(D) at 0.5")
+        XCTAssertFalse(page.contains("loss_g equilibrium"), "the two losses have different loss_g equilibria")
+    }
 }

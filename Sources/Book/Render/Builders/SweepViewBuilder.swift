@@ -49,13 +49,12 @@ struct SweepViewBuilder {
         chart.smoothing = 0
         chart.iterationsPerEpoch = entries.first?.metrics.iterationsPerEpoch
         // The runs' equilibrium line, as for a single run (α/2 under label smoothing), when they
-        // share it; none when a sweep varies the loss or the smoothing.
-        let equilibria = Set(entries.map { Equilibrium($0) })
-        let shared = equilibria.count == 1 ? equilibria.first : nil
+        // share it: σ(D)'s when they share α, loss_g's when they share the loss too.
+        let equilibria = entries.map { Equilibrium($0) }
         if probability {
             chart.yRange = 0...1
-            chart.referenceLines = shared.map { [$0.discriminatorLine] } ?? []
-        } else if let line = shared?.generatorLine, columns.contains(MetricColumn.lossG) {
+            chart.referenceLines = Equilibrium.sharedDiscriminatorLine(equilibria).map { [$0] } ?? []
+        } else if let line = Equilibrium.sharedGeneratorLine(equilibria), columns.contains(MetricColumn.lossG) {
             chart.referenceLines = [line]
         }
         return chart.svg()

@@ -56,4 +56,17 @@ public struct Equilibrium: Hashable, Sendable {
         }
         return ReferenceLine(value: value, label: "loss_g equilibrium \(formula) ≈ \(ValueText.format(value))")
     }
+
+    /// The σ(D) line of runs charted together: theirs when they share α (whatever their losses),
+    /// none when they differ. No runs at all: the plain game's 0.5.
+    static func sharedDiscriminatorLine(_ runs: [Equilibrium]) -> ReferenceLine? {
+        let targets = Set(runs.map(\.realTarget))
+        if runs.isEmpty { return Equilibrium(loss: nil).discriminatorLine }
+        return targets.count == 1 ? Equilibrium(loss: nil, realTarget: targets.first!).discriminatorLine : nil
+    }
+
+    /// The loss_g line of runs charted together: only when they share both loss and α.
+    static func sharedGeneratorLine(_ runs: [Equilibrium]) -> ReferenceLine? {
+        Set(runs).count == 1 ? runs.first?.generatorLine : nil
+    }
 }

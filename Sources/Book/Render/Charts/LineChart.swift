@@ -204,7 +204,11 @@ public struct LineChart: Sendable {
                  more: [("data-series", original.name)])
         svg.element("title", content: "\(original.name): last value \(ValueText.format(original.y.last))")
         let smooth = isSmoothed(line)
+        // The line's point budget is shared among its pieces by length, not granted to each
+        // (past 150 pieces their minimum of four points each goes over it).
+        let drawable = max(1, segments.reduce(0) { $0 + $1.y.count })
         for segment in segments {
+            let limit = max(4, maxPointsPerSeries * segment.y.count / drawable)  // the downsampler keeps at least 4
             // Smoothing happens in axis space so a log axis averages orders of magnitude.
             let axisValues = segment.y.map(y.transform)
             if segment.y.count == 1 {
@@ -216,11 +220,11 @@ public struct LineChart: Sendable {
             }
             if smooth {
                 svg.element("polyline", ["class": "raw", "stroke-width": "1", "stroke-opacity": "0.25",
-                                         "points": polyline(segment.x, axisValues, x: x, y: y, plot: plot)])
+                                         "points": polyline(segment.x, axisValues, limit: limit, x: x, y: y, plot: plot)])
             }
             let main = smooth ? Smoothing.exponentialMovingAverage(axisValues, weight: smoothing) : axisValues
             svg.element("polyline", ["class": smooth ? "smoothed" : "line", "stroke-width": "2",
-                                     "points": polyline(segment.x, main, x: x, y: y, plot: plot)])
+                                     "points": polyline(segment.x, main, limit: limit, x: x, y: y, plot: plot)])
         }
         svg.close("g")
     }
@@ -244,8 +248,8 @@ public struct LineChart: Sendable {
     }
 
     /// Points for one polyline, thinned to `maxPointsPerSeries`; `values` are in axis space.
-    private func polyline(_ xs: [Double], _ values: [Double], x: AxisScale, y: AxisScale, plot: PlotArea) -> String {
-        let kept = Downsampler.minMaxIndices(values, limit: maxPointsPerSeries)
+    private func polyline(_ xs: [Double], _ values: [Double], limit: Int, x: AxisScale, y: AxisScale, plot: PlotArea) -> String {
+        let kept = Downsampler.minMaxIndices(values, limit: limit)
         let lowest = y.transform(y.lower), span = y.transform(y.upper) - lowest
         return SVGWriter.points(kept.map { index in
             (x: plot.x(x.fraction(xs[index])), y: plot.y((values[index] - lowest) / span))

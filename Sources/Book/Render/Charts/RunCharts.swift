@@ -72,12 +72,12 @@ public enum RunCharts {
         chart.smoothing = smoothing
         let perEpoch = Set(runs.map { $0.metrics.iterationsPerEpoch })
         if perEpoch.count == 1, let only = perEpoch.first { chart.iterationsPerEpoch = only }
-        let shared = Set(equilibria).count == 1 ? equilibria.first : nil
         if metric == MetricColumn.dReal || metric == MetricColumn.dFake {
             chart.yRange = 0...1
-            chart.referenceLines = [(shared ?? Equilibrium(loss: nil)).discriminatorLine]
+            // Runs that disagree on α get the unsmoothed game's line.
+            chart.referenceLines = [Equilibrium.sharedDiscriminatorLine(equilibria) ?? Equilibrium(loss: nil).discriminatorLine]
         }
-        if metric == MetricColumn.lossG, let line = shared?.generatorLine { chart.referenceLines = [line] }
+        if metric == MetricColumn.lossG, let line = Equilibrium.sharedGeneratorLine(equilibria) { chart.referenceLines = [line] }
         return chart
     }
 
