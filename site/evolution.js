@@ -62,20 +62,53 @@
     this.log = svg.dataset.yLog !== undefined;
     this.box = box;
     this.series = Array.prototype.map.call(svg.querySelectorAll("g.series[data-series]"), function (group) {
+      // A line with missing values is drawn as several polylines and lone dots: read them all.
       function points(selector) {
-        var line = group.querySelector(selector);
-        if (!line) return null;
-        return line.getAttribute("points").trim().split(/\s+/).map(function (pair) { return pair.split(",").map(Number); });
+        var found = [];
+        group.querySelectorAll(selector).forEach(function (element) {
+          if (element.tagName === "circle") {
+            found.push({ points: [[Number(element.getAttribute("cx")), Number(element.getAttribute("cy"))]] });
+          } else {
+            found.push({ points: element.getAttribute("points").trim().split(/\s+/).map(function (pair) { return pair.split(",").map(Number); }) });
+          }
+        });
+        return found.length ? readable(found) : null;
       }
+      var raw = group.querySelector("polyline.raw") ? points("polyline.raw, circle.point") : points("polyline.line, circle.point");
       return { name: group.dataset.series, color: group.getAttribute("stroke"),
-               raw: points("polyline.raw") || points("polyline.line"), smoothed: points("polyline.smoothed") };
+               raw: raw, smoothed: group.querySelector("polyline.smoothed") ? points("polyline.smoothed, circle.point") : null };
     });
+  }
+
+  // The pieces of one line in x order, each with its extent. The pointer reads a piece only
+  // within its extent (give or take a few units for a lone dot): past its ends lies a gap, and
+  // the readout says "—" rather than borrow a value from across it. Thinning keeps every piece's
+  // first and last point, so the extents are exact.
+  var GAP_TOLERANCE = 4;
+  function readable(pieces) {
+    pieces.sort(function (a, b) { return a.points[0][0] - b.points[0][0]; });
+    var all = [];
+    pieces.forEach(function (piece) {
+      piece.first = piece.points[0][0];
+      piece.last = piece.points[piece.points.length - 1][0];
+      all = all.concat(piece.points);
+    });
+    return { pieces: pieces, all: all };
   }
   Chart.prototype.xFor = function (iteration) {
     return this.plot.left + (iteration - this.x[0]) / (this.x[1] - this.x[0]) * this.plot.width;
   };
   Chart.prototype.iterationAt = function (svgX) {
     return this.x[0] + (svgX - this.plot.left) / this.plot.width * (this.x[1] - this.x[0]);
+  };
+  // The drawn point of any line nearest the pointer: the crosshair stands where some line has a value.
+  Chart.prototype.snap = function (svgX) {
+    var best = svgX, distance = Infinity;
+    this.series.forEach(function (series) {
+      var point = series.raw && nearest(series.raw.all, svgX);
+      if (point && Math.abs(point[0] - svgX) < distance) { best = point[0]; distance = Math.abs(point[0] - svgX); }
+    });
+    return best;
   };
   Chart.prototype.valueAt = function (svgY) {
     var axis = this.y[0] + (this.plot.top + this.plot.height - svgY) / this.plot.height * (this.y[1] - this.y[0]);
@@ -101,7 +134,14 @@
   };
 
   function nearest(points, svgX) {
-    if (!points || !points.length) return null;
+    if (!points) return null;
+    if (!Array.isArray(points)) {
+      var piece = points.pieces.filter(function (p) {
+        return svgX >= p.first - GAP_TOLERANCE && svgX <= p.last + GAP_TOLERANCE;
+      })[0];
+      return piece ? nearest(piece.points, svgX) : null;
+    }
+    if (!points.length) return null;
     var low = 0, high = points.length - 1;
     while (high - low > 1) {
       var middle = (low + high) >> 1;
@@ -135,16 +175,15 @@
       var svgX = (event.clientX - rect.left) * scale;
       if (svgX < chart.plot.left || svgX > chart.plot.left + chart.plot.width) { leave(); return; }
       var crosshair = chart.vertical("crosshair");
+      var snapped = chart.snap(svgX);
       var rows = chart.series.map(function (series) {
-        var raw = nearest(series.raw, svgX), smooth = nearest(series.smoothed, svgX);
+        var raw = nearest(series.raw, snapped), smooth = nearest(series.smoothed, snapped);
         var text = raw ? format(chart.valueAt(raw[1])) : "—";
         if (smooth) text += " · smoothed " + format(chart.valueAt(smooth[1]));
         return '<div><span class="swatch" style="background:' + series.color + '"></span>' +
           series.name.replace(/[&<>]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;" }[c]; }) +
           ": " + text + "</div>";
       });
-      var anchor = chart.series.length && nearest(chart.series[0].raw, svgX);
-      var snapped = anchor ? anchor[0] : svgX;
       chart.place(crosshair, snapped);
       readout.innerHTML = "<strong>iteration " + Math.round(chart.iterationAt(snapped)).toLocaleString("en") + "</strong>" + rows.join("");
       readout.hidden = false;
