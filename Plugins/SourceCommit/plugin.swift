@@ -15,14 +15,16 @@ struct SourceCommit: BuildToolPlugin {
         // inside some other repository (a home folder under git) records none. `--no-optional-locks`
         // keeps `status` from taking the index lock under a commit the user runs meanwhile.
         let script = """
+            package="$1"
+            g() { git --no-optional-locks -C "$package" "$@" 2>/dev/null; }
             c=""
-            if git --no-optional-locks -C "$1" ls-files --error-unmatch Package.swift >/dev/null 2>&1; then
-              c=$(git --no-optional-locks -C "$1" rev-parse --short=12 HEAD 2>/dev/null)
-            elif [ -e "$1/.git" ] && ! git -C "$1" rev-parse --git-dir >/dev/null 2>&1; then
-              echo "warning: $1 is a git checkout, but git could not read it (is git installed? is the folder owned by another user?); runs will record no git_commit" >&2
+            if g ls-files --error-unmatch Package.swift >/dev/null; then
+              c=$(g rev-parse --short=12 HEAD)
+            elif [ -e "$package/.git" ] && ! g rev-parse --git-dir >/dev/null; then
+              echo "warning: $package is a git checkout, but git could not read it (is git installed? is the folder owned by another user?); runs will record no git_commit" >&2
             fi
             if [ -n "$c" ]; then
-              [ -z "$(git --no-optional-locks -C "$1" status --porcelain -- Sources Package.swift 2>/dev/null)" ] || c="$c+changes"
+              [ -z "$(g status --porcelain -- Sources Package.swift)" ] || c="$c+changes"
               v="\\"$c\\""
             else
               v=nil

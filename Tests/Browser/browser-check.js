@@ -67,6 +67,14 @@ async function evaluate(sessionId, expression) {
   return result.result.value;
 }
 
+// The text of the chart readout on show, or null.
+function readoutText(sessionId) {
+  return evaluate(sessionId, `(() => {
+    const box = document.querySelector(".chart-readout:not([hidden])");
+    return box ? box.textContent : null;
+  })()`);
+}
+
 async function checkPage(page) {
   const problems = [];
   const { targetId } = await send("Target.createTarget", { url: "about:blank" });
@@ -143,11 +151,7 @@ async function checkPage(page) {
     // A real (synthetic) pointer move from the browser's input layer, not a script-made event.
     await send("Input.dispatchMouseEvent", { type: "mouseMoved", x: facts.pointer.x, y: facts.pointer.y }, sessionId);
     await sleep(100);
-    const readout = await evaluate(sessionId, `(() => {
-      const box = document.querySelector(".chart-readout:not([hidden])");
-      return box ? box.textContent : null;
-    })()`);
-    facts.readout = readout;
+    facts.readout = await readoutText(sessionId);
   }
   // Test fixtures mark a chart with data-test-probes="100 350 …" (iterations): the readout's text
   // with the pointer at each, in order.
@@ -169,10 +173,7 @@ async function checkPage(page) {
     for (const probe of probes) {
       await send("Input.dispatchMouseEvent", { type: "mouseMoved", x: probe.x, y: probe.y }, sessionId);
       await sleep(60);
-      facts.probes.push(await evaluate(sessionId, `(() => {
-        const box = document.querySelector(".chart-readout:not([hidden])");
-        return box ? box.textContent : null;
-      })()`));
+      facts.probes.push(await readoutText(sessionId));
     }
   }
   if (shots) {

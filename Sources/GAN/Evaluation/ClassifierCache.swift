@@ -19,13 +19,11 @@ public struct ClassifierCache: Sendable {
                            config: ClassifierConfig = .standard,
                            progress: (String) -> Void) throws -> Classifier {
         let train = try Dataset.load(name, search: search)
-        if let stored = stored(train: train, threads: threads, config: config) { return stored }
+        ComputePool.configure(threads: threads)
+        let classifier = untrained(train: train, config: config)
+        if loadStored(classifier) { return classifier }
         let test = try TestSplit.load(name, search: search)
-        let hash = config.hash(datasetDigest: train.digest)
-        let classifier = Classifier(config: config, hash: hash, imageSide: train.sampleShape[1])
-        let weightsURL = classifiers.appendingPathComponent(hash + ".weights")
-        let recordURL = classifiers.appendingPathComponent(hash + ".json")
-        progress("training the \(name.rawValue) classifier \(hash.prefix(12)) (first use; kept in \(classifiers.path))")
+        progress("training the \(name.rawValue) classifier \(classifier.hash.prefix(12)) (first use; kept in \(classifiers.path))")
         let start = Date()
         var shown = -1
         ClassifierTraining.train(classifier, on: train) { done, total in
@@ -38,26 +36,32 @@ public struct ClassifierCache: Sendable {
         classifier.testAccuracy = classifier.accuracy(on: test)
         classifier.calibration = Calibration.measure(classifier, train: train, test: test)
         progress("  classifier: test accuracy \(String(format: "%.2f", classifier.testAccuracy * 100))% in \(Int(Date().timeIntervalSince(start))) s")
-        try store(classifier, weights: weightsURL, record: recordURL)
+        try store(classifier)
         return classifier
     }
 
     /// The classifier of `name` if it is stored and readable; nil when it would have to be trained.
     public func storedClassifier(for name: DatasetName, search: DataSearchPath, threads: Int,
                                  config: ClassifierConfig = .standard) throws -> Classifier? {
-        stored(train: try Dataset.load(name, search: search), threads: threads, config: config)
+        ComputePool.configure(threads: threads)
+        let classifier = untrained(train: try Dataset.load(name, search: search), config: config)
+        return loadStored(classifier) ? classifier : nil
     }
 
-    private func stored(train: Dataset, threads: Int, config: ClassifierConfig) -> Classifier? {
-        let hash = config.hash(datasetDigest: train.digest)
-        let classifier = Classifier(config: config, hash: hash, imageSide: train.sampleShape[1])
-        ComputePool.configure(threads: threads)
-        guard let data = try? Data(contentsOf: classifiers.appendingPathComponent(hash + ".weights")),
-              classifier.load(weights: data),
-              let record = ClassifierRecord.read(classifiers.appendingPathComponent(hash + ".json")) else { return nil }
+    private func untrained(train: Dataset, config: ClassifierConfig) -> Classifier {
+        Classifier(config: config, hash: config.hash(datasetDigest: train.digest), imageSide: train.sampleShape[1])
+    }
+
+    private func weightsURL(_ classifier: Classifier) -> URL { classifiers.appendingPathComponent(classifier.hash + ".weights") }
+    private func recordURL(_ classifier: Classifier) -> URL { classifiers.appendingPathComponent(classifier.hash + ".json") }
+
+    /// Fills `classifier` from its stored weights and record; false when either is missing or unreadable.
+    private func loadStored(_ classifier: Classifier) -> Bool {
+        guard let data = try? Data(contentsOf: weightsURL(classifier)), classifier.load(weights: data),
+              let record = ClassifierRecord.read(recordURL(classifier)) else { return false }
         classifier.testAccuracy = record.testAccuracy
         classifier.calibration = record.calibration
-        return classifier
+        return true
     }
 
     /// The error for a classifier that cannot be stored here: the folder is read-only, or not a folder.
@@ -67,13 +71,13 @@ public struct ClassifierCache: Sendable {
                  hint: "make the folder writable, or set $\(ClassifierCache.environmentVariable) to another")
     }
 
-    private func store(_ classifier: Classifier, weights: URL, record: URL) throws {
+    private func store(_ classifier: Classifier) throws {
         do {
             try FileManager.default.createDirectory(at: classifiers, withIntermediateDirectories: true)
-            try classifier.weightBytes.write(to: weights, options: .atomic)
+            try classifier.weightBytes.write(to: weightsURL(classifier), options: .atomic)
             let text = ClassifierRecord(hash: classifier.hash, testAccuracy: classifier.testAccuracy,
                                         calibration: classifier.calibration).json
-            try Data(text.utf8).write(to: record, options: .atomic)
+            try Data(text.utf8).write(to: recordURL(classifier), options: .atomic)
         } catch {
             throw GANError(kind: .unreadable, file: classifiers.path,
                            message: "cannot store the trained classifier: \(error.localizedDescription)",

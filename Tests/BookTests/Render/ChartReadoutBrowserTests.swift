@@ -21,12 +21,15 @@ final class ChartReadoutBrowserTests: XCTestCase {
         guard let node = Self.executable(["/usr/bin/node", "/usr/bin/nodejs"]) else {
             throw XCTSkip("Node.js is not installed (Debian: apt-get install nodejs); the browser test is skipped")
         }
-        // Pieces at 0–200 and 500–700, a lone value at 900; the full line fixes where the pointer snaps.
+        // Pieces at 0–200 and 500–700, a lone value at 900; the full line fixes where the pointer
+        // snaps; a line of dots at 100 and 600.
         let iterations = (0...10).map { Double($0 * 100) }
         let nan = Double.nan
         let chart = LineChart(title: "gaps", series: [
             ChartSeries(name: "gappy", x: iterations, y: [1, 2, 3, nan, nan, 6, 7, 8, nan, 10, nan]),
             ChartSeries(name: "full", x: iterations, y: iterations.map { 20 + $0 / 100 }),
+            // Only lone values: dots and no polyline at all.
+            ChartSeries(name: "dots", x: iterations, y: [nan, 5, nan, nan, nan, nan, 9, nan, nan, nan, nan]),
         ])
         let probes = "100 340 600 900 980"  // 980, not 1000: the plot's right edge is outside by a rounding
         let svg = chart.svg().replacingOccurrences(of: "<svg ", with: "<svg data-test-probes=\"\(probes)\" ")
@@ -66,9 +69,10 @@ final class ChartReadoutBrowserTests: XCTestCase {
         let readouts = try XCTUnwrap((result["facts"] as? [String: Any])?["probes"] as? [Any], "\(result)").map { $0 as? String }
         XCTAssertEqual(readouts.count, 5, "\(readouts)")
 
-        // (iteration the crosshair snaps to, gappy's value or nil for "—", full's value)
-        let expected: [(String, Double?, Double)] = [("100", 2, 21), ("300", nil, 23), ("600", 7, 26), ("900", 10, 29), ("1,000", nil, 30)]
-        for (readout, (iteration, gappy, full)) in zip(readouts, expected) {
+        // (iteration the crosshair snaps to, gappy's value or nil for "—", full's value, dots' value or nil)
+        let expected: [(String, Double?, Double, Double?)] = [("100", 2, 21, 5), ("300", nil, 23, nil), ("600", 7, 26, 9),
+                                                              ("900", 10, 29, nil), ("1,000", nil, 30, nil)]
+        for (readout, (iteration, gappy, full, dots)) in zip(readouts, expected) {
             let text = try XCTUnwrap(readout, "no readout at iteration \(iteration)")
             XCTAssertTrue(text.hasPrefix("iteration \(iteration)gappy"), text)
             if let gappy {
@@ -77,6 +81,11 @@ final class ChartReadoutBrowserTests: XCTestCase {
                 XCTAssertTrue(text.contains("gappy: —"), text)
             }
             XCTAssertEqual(Self.value(of: "full", in: text) ?? .nan, full, accuracy: 0.05 * full, text)
+            if let dots {
+                XCTAssertEqual(Self.value(of: "dots", in: text) ?? .nan, dots, accuracy: 0.05 * dots, text)
+            } else {
+                XCTAssertTrue(text.hasSuffix("dots: —"), text)
+            }
         }
     }
 

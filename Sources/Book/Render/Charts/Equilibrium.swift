@@ -58,10 +58,9 @@ public struct Equilibrium: Hashable, Sendable {
     }
 
     /// The σ(D) line of runs charted together: theirs when they share α (whatever their losses),
-    /// none when they differ. No runs at all: the plain game's 0.5.
+    /// none when they differ.
     static func sharedDiscriminatorLine(_ runs: [Equilibrium]) -> ReferenceLine? {
         let targets = Set(runs.map(\.realTarget))
-        if runs.isEmpty { return Equilibrium(loss: nil).discriminatorLine }
         return targets.count == 1 ? Equilibrium(loss: nil, realTarget: targets.first!).discriminatorLine : nil
     }
 

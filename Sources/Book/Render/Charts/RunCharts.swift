@@ -74,7 +74,7 @@ public enum RunCharts {
         if perEpoch.count == 1, let only = perEpoch.first { chart.iterationsPerEpoch = only }
         if metric == MetricColumn.dReal || metric == MetricColumn.dFake {
             chart.yRange = 0...1
-            // Runs that disagree on α get the unsmoothed game's line.
+            // Runs that disagree on α, or say nothing of it, get the unsmoothed game's line.
             chart.referenceLines = [Equilibrium.sharedDiscriminatorLine(equilibria) ?? Equilibrium(loss: nil).discriminatorLine]
         }
         if metric == MetricColumn.lossG, let line = Equilibrium.sharedGeneratorLine(equilibria) { chart.referenceLines = [line] }
