@@ -63,20 +63,17 @@
     this.box = box;
     this.series = Array.prototype.map.call(svg.querySelectorAll("g.series[data-series]"), function (group) {
       // A line with missing values is drawn as several polylines and lone dots: read them all.
-      function points(selector) {
-        var found = [];
-        group.querySelectorAll(selector).forEach(function (element) {
-          if (element.tagName === "circle") {
-            found.push({ points: [[Number(element.getAttribute("cx")), Number(element.getAttribute("cy"))]] });
-          } else {
-            found.push({ points: element.getAttribute("points").trim().split(/\s+/).map(function (pair) { return pair.split(",").map(Number); }) });
-          }
-        });
-        return found.length ? readable(found) : null;
+      function pieces(lineClass) {
+        var elements = group.querySelectorAll("polyline." + lineClass + ", circle.point");
+        if (!elements.length) return null;
+        return readable(Array.prototype.map.call(elements, function (element) {
+          if (element.tagName === "circle") return { points: [[Number(element.getAttribute("cx")), Number(element.getAttribute("cy"))]] };
+          return { points: element.getAttribute("points").trim().split(/\s+/).map(function (pair) { return pair.split(",").map(Number); }) };
+        }));
       }
-      var raw = group.querySelector("polyline.raw") ? points("polyline.raw, circle.point") : points("polyline.line, circle.point");
       return { name: group.dataset.series, color: group.getAttribute("stroke"),
-               raw: raw, smoothed: group.querySelector("polyline.smoothed") ? points("polyline.smoothed, circle.point") : null };
+               raw: pieces(group.querySelector("polyline.raw") ? "raw" : "line"),
+               smoothed: group.querySelector("polyline.smoothed") ? pieces("smoothed") : null };
     });
   }
 
@@ -133,15 +130,17 @@
     line.style.display = inside ? "" : "none";
   };
 
+  // A line's point at svgX: the nearest of the piece that spans it, none in a gap.
+  function pointOn(line, svgX) {
+    if (!line) return null;
+    var piece = line.pieces.filter(function (p) {
+      return svgX >= p.first - GAP_TOLERANCE && svgX <= p.last + GAP_TOLERANCE;
+    })[0];
+    return piece ? nearest(piece.points, svgX) : null;
+  }
+
   function nearest(points, svgX) {
-    if (!points) return null;
-    if (!Array.isArray(points)) {
-      var piece = points.pieces.filter(function (p) {
-        return svgX >= p.first - GAP_TOLERANCE && svgX <= p.last + GAP_TOLERANCE;
-      })[0];
-      return piece ? nearest(piece.points, svgX) : null;
-    }
-    if (!points.length) return null;
+    if (!points || !points.length) return null;
     var low = 0, high = points.length - 1;
     while (high - low > 1) {
       var middle = (low + high) >> 1;
@@ -177,7 +176,7 @@
       var crosshair = chart.vertical("crosshair");
       var snapped = chart.snap(svgX);
       var rows = chart.series.map(function (series) {
-        var raw = nearest(series.raw, snapped), smooth = nearest(series.smoothed, snapped);
+        var raw = pointOn(series.raw, snapped), smooth = pointOn(series.smoothed, snapped);
         var text = raw ? format(chart.valueAt(raw[1])) : "—";
         if (smooth) text += " · smoothed " + format(chart.valueAt(smooth[1]));
         return '<div><span class="swatch" style="background:' + series.color + '"></span>' +
